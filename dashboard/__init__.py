@@ -1,0 +1,1 @@
+"""Hembesök: follow-up dashboard for extended home visits (utökade hembesök)."""

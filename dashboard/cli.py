@@ -1,0 +1,104 @@
+"""Command line: `python -m dashboard validate | summary | sample`."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from dashboard.errors import ExportError
+from dashboard.export import default_data_dir
+from dashboard.filters import Filters
+
+EXIT_CLEAN, EXIT_QUARANTINED, EXIT_FATAL = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard",
+                                     description="Uppföljning av utökade hembesök.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_data(sub):
+        sub.add_argument("--data", type=Path, default=None,
+                         help="export folder (default: $HEMBESOK_DATA or the bundled sample)")
+        sub.add_argument("--lang", choices=("sv", "en"), default="sv")
+        return sub
+
+    with_data(commands.add_parser("validate", help="check an export; exit 0 clean, "
+                                  "1 rows quarantined, 2 fatal"))
+    summary = with_data(commands.add_parser("summary", help="indicators for a selection"))
+    summary.add_argument("--json", action="store_true", help="print the JSON object only")
+    summary.add_argument("--from", dest="date_from", type=_date)
+    summary.add_argument("--to", dest="date_to", type=_date)
+    summary.add_argument("--district", action="append", default=[])
+    summary.add_argument("--bvc", action="append", default=[])
+    summary.add_argument("--programme", action="append", default=[])
+    summary.add_argument("--as-of", dest="as_of", type=_date)
+    sample = commands.add_parser("sample", help="write a synthetic export")
+    sample.add_argument("--out", type=Path, required=True)
+    sample.add_argument("--families", type=int, default=None)
+    sample.add_argument("--seed", type=int, default=None)
+    return parser
+
+
+def _open(args):
+    from dashboard.db import Database
+    return Database.open(args.data or default_data_dir())
+
+
+def _validate(args) -> int:
+    from dashboard.report_text import validation_report
+    db = _open(args)
+    text, quarantined = validation_report(db, args.lang)
+    print(text)
+    return EXIT_QUARANTINED if quarantined else EXIT_CLEAN
+
+
+def _summary(args) -> int:
+    from dashboard.indicators import summary
+    from dashboard.report_text import summary_text
+    db = _open(args)
+    filters = Filters(args.date_from, args.date_to, tuple(args.district), tuple(args.bvc),
+                      tuple(args.programme), args.as_of)
+    result = summary(db, filters)
+    quarantined = {t: n for t, n in result["quarantined"].items() if n}
+    if quarantined:
+        print("quarantined rows: " + ", ".join(f"{t} {n}" for t, n in quarantined.items()),
+              file=sys.stderr)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json
+          else summary_text(result, args.lang))
+    return EXIT_CLEAN
+
+
+def _sample(args) -> int:
+    from dashboard import sample
+    families = args.families if args.families is not None else sample.DEFAULT_FAMILIES
+    seed = args.seed if args.seed is not None else sample.DEFAULT_SEED
+    tables = sample.generate(families, seed)
+    sample.write(tables, args.out)
+    print(f"wrote {', '.join(f'{k} {t.num_rows}' for k, t in tables.items())} to {args.out}",
+          file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = getattr(args, "lang", "sv")
+    try:
+        return {"validate": _validate, "summary": _summary, "sample": _sample}[args.command](args)
+    except ExportError as exc:
+        print(exc.message(lang), file=sys.stderr)
+    except ValueError as exc:  # unknown filter values and similar input errors
+        print(str(exc), file=sys.stderr)
+    except Exception as exc:  # never a traceback for a user
+        print(f"internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
+              file=sys.stderr)
+    return EXIT_FATAL

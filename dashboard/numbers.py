@@ -1,0 +1,34 @@
+"""Numbers the Swedish way ("96 %", "5,6", "12 345") or the English way, through Babel."""
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+DASH = "–"
+
+
+def integer(value, lang: str = "sv") -> str:
+    return DASH if value is None else format_decimal(int(value), locale=LOCALES[lang])
+
+
+def percent(value, lang: str = "sv", decimals: int = 0) -> str:
+    if value is None:
+        return DASH
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
+    if lang == "en":
+        pattern = pattern.replace("\u00a0%", "%")
+    return format_percent(value, format=pattern, locale=LOCALES[lang])
+
+
+def decimal(value, lang: str = "sv", decimals: int = 1) -> str:
+    if value is None:
+        return DASH
+    return format_decimal(value, format="#,##0." + "0" * decimals, locale=LOCALES[lang])
+
+
+def month(day: dt.date, lang: str = "sv") -> str:
+    """'mars 2024' / 'March 2024'."""
+    return format_date(day, format="LLLL y", locale=LOCALES[lang])
