@@ -1,0 +1,25 @@
+"""Shared fixtures: small exports written by code into temporary folders."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from dashboard.db import Database  # noqa: E402
+from exports import write_export  # noqa: E402
+import fixture_small  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def small_export(tmp_path_factory) -> Path:
+    return write_export(tmp_path_factory.mktemp("small"), fixture_small.tables())
+
+
+@pytest.fixture(scope="session")
+def small_db(small_export) -> Database:
+    return Database.open(small_export)
