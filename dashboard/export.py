@@ -147,7 +147,8 @@ def _locate(table: Table, folder: Path) -> TableSource | None:
     return None
 
 
-def _fingerprint(folder: Path) -> str:
+def fingerprint(folder: Path) -> str:
+    """Changes whenever a file of the export is added, removed or rewritten."""
     digest = hashlib.sha1()
     for p in sorted(folder.rglob("*")):
         if p.is_file():
@@ -172,4 +173,4 @@ def open_export(path: Path | str | None = None) -> Export:
         reference = dt.date.fromisoformat(str(manifest["extracted_at"])[:10])
     else:
         reference = dt.date.today()
-    return Export(folder, manifest, tables, extra, reference, _fingerprint(folder))
+    return Export(folder, manifest, tables, extra, reference, fingerprint(folder))

@@ -1,0 +1,46 @@
+"""Entry point: `streamlit run dashboard/app.py`. Navigation, language and the shared
+sidebar filters; each page in `pages/` draws one view."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, not the root
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import session, sidebar  # noqa: E402
+from dashboard.errors import ExportError  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+
+PAGES = [("overview", "pages/overview.py", ":material/dashboard:")]
+log = logging.getLogger("hembesok")
+
+
+def main() -> None:
+    st.set_page_config(page_title="Hembesök", page_icon=":material/home_health:", layout="wide")
+    lang = sidebar.language()
+    try:
+        db = session.current_database()
+        units = session.query(db, "units")
+        session.set_context(db, sidebar.filters(db, units, lang), lang)
+    except ExportError as error:
+        st.title(t("app_title", lang))
+        st.error(t("fatal", lang))
+        st.text(error.message(lang))
+        st.stop()
+    navigation = st.navigation([
+        st.Page(str(ROOT / path), title=t(key, lang), icon=icon, url_path=key,
+                default=(i == 0))
+        for i, (key, path, icon) in enumerate(PAGES)])
+    try:
+        navigation.run()
+    except Exception:  # a user never sees a stack trace; the server log keeps it
+        log.exception("page failed")
+        st.error(t("internal_error", lang))
+
+
+main()

@@ -1,0 +1,67 @@
+"""Streamlit glue: one shared database per export (a new export is picked up on the next
+rerun), cached query results per filter combination, and the context every page reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.db import Database
+from dashboard.export import default_data_dir, fingerprint, resolve
+from dashboard.filters import Filters
+from dashboard.settings import Settings, load_settings
+
+CONTEXT_KEY = "_page_context"
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _database(folder: str, export_fingerprint: str) -> Database:
+    """Validated once per export; the fingerprint (paths, sizes, mtimes) keys the cache."""
+    return Database.open(folder)
+
+
+@st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
+def _query(folder: str, export_fingerprint: str, name: str, filters: Filters) -> pd.DataFrame:
+    return _database(folder, export_fingerprint).query(name, filters)
+
+
+def query(db: Database, name: str, filters: Filters | None = None) -> pd.DataFrame:
+    """A named query's result, cached per export, query and filters."""
+    return _query(str(db.export.path), db.export.fingerprint, name, filters or Filters())
+
+
+def current_database() -> Database:
+    """The database of the newest complete export under the data folder."""
+    folder = resolve(default_data_dir())
+    return _database(str(folder), fingerprint(folder))
+
+
+@dataclass(frozen=True)
+class PageContext:
+    db: Database
+    filters: Filters
+    lang: str
+    settings: Settings
+
+    @property
+    def row_level(self) -> bool:
+        """Row-level views: granted by configuration, or for the bundled synthetic sample."""
+        return self.settings.row_level or self.db.export.is_sample
+
+    @property
+    def threshold(self) -> int:
+        return self.settings.threshold
+
+    def query(self, name: str, filters: Filters | None = None) -> pd.DataFrame:
+        return query(self.db, name, filters or self.filters)
+
+
+def set_context(db: Database, filters: Filters, lang: str) -> PageContext:
+    context = PageContext(db, filters, lang, load_settings())
+    st.session_state[CONTEXT_KEY] = context
+    return context
+
+
+def page_context() -> PageContext:
+    return st.session_state[CONTEXT_KEY]

@@ -1,0 +1,116 @@
+"""The sidebar filters shared by every page. Their values travel in the URL as stable codes
+(period code, ISO dates, district names, BVC and programme ids, language), so a copied link
+opens the same view in either language. Streamlit's `bind="query-params"` would write the
+formatted, language-dependent labels instead, so the URL is kept in step here."""
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard.db import Database
+from dashboard.filters import Filters
+from dashboard.i18n import t
+
+PERIODS = ("all", "last12", "this_year", "last_year", "custom")
+LANGUAGES = {"sv": "Svenska", "en": "English"}
+
+
+def period_bounds(preset: str, reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """Inclusive bounds of a period preset, relative to the export's reference date."""
+    if preset == "last12":
+        return reference.replace(year=reference.year - 1) + dt.timedelta(days=1), reference
+    if preset == "this_year":
+        return dt.date(reference.year, 1, 1), reference
+    if preset == "last_year":
+        return dt.date(reference.year - 1, 1, 1), dt.date(reference.year - 1, 12, 31)
+    return None, None
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _one(key: str, options, default):
+    """A single choice: from the session, else from the URL when valid, else the default."""
+    if st.session_state.get(key) not in options:
+        url = st.query_params.get(key)
+        st.session_state[key] = url if url in options else default
+
+
+def _many(key: str, options) -> None:
+    """Several choices: kept to the current options (a BVC outside the chosen districts
+    drops out); taken from the URL on a session's first run."""
+    if key in st.session_state:
+        chosen = st.session_state[key]
+    else:
+        chosen = st.query_params.get_all(key)
+    st.session_state[key] = [value for value in dict.fromkeys(chosen) if value in options]
+
+
+def _date(key: str, default: dt.date, low: dt.date, high: dt.date) -> None:
+    if not isinstance(st.session_state.get(key), dt.date):
+        url = _iso(st.query_params.get(key))
+        st.session_state[key] = url if url and low <= url <= high else default
+
+
+def language() -> str:
+    _one("lang", LANGUAGES, "sv")
+    choice = st.sidebar.segmented_control("Språk / Language", list(LANGUAGES), key="lang",
+                                          format_func=LANGUAGES.get, required=True)
+    return choice or "sv"
+
+
+def filters(db: Database, units, lang: str) -> Filters:
+    """Draw the filters, keep the URL in step and return the selection they make."""
+    sidebar = st.sidebar
+    sidebar.header(t("filters", lang))
+    reference = db.export.reference_date
+    _one("period", PERIODS, "all")
+    preset = sidebar.selectbox(t("period", lang), PERIODS, key="period",
+                               format_func=lambda p: t(f"period_{p}", lang))
+    date_from, date_to = period_bounds(preset, reference)
+    if preset == "custom":
+        first = dt.date(2000, 1, 1)
+        _date("from", dt.date(reference.year, 1, 1), first, reference)
+        _date("to", reference, first, reference)
+        date_from = sidebar.date_input(t("date_from", lang), min_value=first,
+                                       max_value=reference, key="from", format="YYYY-MM-DD")
+        date_to = sidebar.date_input(t("date_to", lang), min_value=first, max_value=reference,
+                                     key="to", format="YYYY-MM-DD")
+    _many("district", sorted(units.district.unique()))
+    districts = sidebar.multiselect(t("district", lang), sorted(units.district.unique()),
+                                    key="district", placeholder=t("all", lang))
+    in_districts = units[units.district.isin(districts)] if districts else units
+    names = dict(zip(units.bvc_id, units.bvc_name))
+    _many("bvc", list(in_districts.bvc_id))
+    bvcs = sidebar.multiselect(t("bvc", lang), list(in_districts.bvc_id), key="bvc",
+                               format_func=names.get, placeholder=t("all", lang))
+    programme_names = dict(zip(units.programme_id,
+                               units.programme_sv if lang == "sv" else units.programme_en))
+    _many("programme", sorted(programme_names))
+    programmes = sidebar.multiselect(t("programme", lang), sorted(programme_names),
+                                     key="programme", format_func=programme_names.get,
+                                     placeholder=t("all", lang))
+    _write_url(lang, preset, date_from, date_to, districts, bvcs, programmes)
+    return Filters(date_from, date_to, tuple(districts), tuple(bvcs), tuple(programmes))
+
+
+def _write_url(lang, preset, date_from, date_to, districts, bvcs, programmes) -> None:
+    params: dict[str, str | list[str]] = {}
+    if lang != "sv":
+        params["lang"] = lang
+    if preset != "all":
+        params["period"] = preset
+    if preset == "custom":
+        params["from"], params["to"] = date_from.isoformat(), date_to.isoformat()
+    for key, values in (("district", districts), ("bvc", bvcs), ("programme", programmes)):
+        if values:
+            params[key] = list(values)
+    current = {key: (st.query_params.get_all(key) if isinstance(value, list)
+                     else st.query_params.get(key)) for key, value in params.items()}
+    if current != params or set(st.query_params) != set(params):
+        st.query_params.from_dict(params)

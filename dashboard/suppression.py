@@ -1,0 +1,49 @@
+"""Small numbers never identify a family (contract, section 6): counts from 1 to
+threshold - 1 show as "<threshold", shares and means with N below it show as "–"."""
+from __future__ import annotations
+
+from dashboard.numbers import DASH, decimal, integer, percent
+
+
+def count_text(n, threshold: int, lang: str = "sv") -> str:
+    if n is None:
+        return DASH
+    if 0 < int(n) < threshold:
+        return f"<{threshold}"
+    return integer(n, lang)
+
+
+def share_text(n, denominator, threshold: int, lang: str = "sv") -> str:
+    if not denominator or int(denominator) < threshold:
+        return DASH
+    return percent(int(n) / int(denominator), lang)
+
+
+def mean_text(mean, n, threshold: int, lang: str = "sv") -> str:
+    if mean is None or not n or int(n) < threshold:
+        return DASH
+    return decimal(float(mean), lang)
+
+
+def is_hidden(denominator, threshold: int) -> bool:
+    return not denominator or int(denominator) < threshold
+
+
+def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True) -> list[bool]:
+    """Which cells of a set of sibling counts to hide: every count from 1 to threshold - 1,
+    and, where the siblings' total is shown and only one cell would be hidden, the next
+    smallest non-zero cell too, so that the hidden one cannot be recomputed."""
+    hidden = [0 < int(c) < threshold for c in counts]
+    if total_shown and sum(hidden) == 1:
+        candidates = [(int(c), i) for i, c in enumerate(counts) if not hidden[i] and int(c) > 0]
+        if candidates:
+            hidden[min(candidates)[1]] = True
+    return hidden
+
+
+def counts_text(counts: list[int], threshold: int, lang: str = "sv",
+                total_shown: bool = True) -> list[str]:
+    """Sibling counts as text: small ones "<threshold", their complement "–"."""
+    hidden = hidden_cells(counts, threshold, total_shown)
+    return [(f"<{threshold}" if 0 < int(c) < threshold else DASH) if h else integer(c, lang)
+            for c, h in zip(counts, hidden)]

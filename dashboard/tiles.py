@@ -1,0 +1,70 @@
+"""Indicator tiles and their table: formatted, suppressed and compared with targets. Pure
+functions from query results to what a page shows (and downloads)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.i18n import indicator_definition, indicator_name, t
+from dashboard.numbers import percent
+from dashboard.suppression import count_text, is_hidden, share_text
+
+
+@dataclass(frozen=True)
+class Tile:
+    indicator: str
+    label: str
+    value: str
+    detail: str
+    help: str
+    target: str = ""
+
+
+def _target_text(value: float | None, target: float | None, lang: str) -> str:
+    if target is None or value is None:
+        return ""
+    met = value >= target
+    mark = "✓ " + t("target_met", lang) if met else "✗ " + t("target_not_met", lang)
+    return f"{t('target', lang)} {percent(target, lang)}: {mark}"
+
+
+def share_tile(indicator: str, n: int, denominator: int, missing: int, lang: str,
+               threshold: int, target: float | None = None) -> Tile:
+    hidden = is_hidden(denominator, threshold)
+    detail = (f"n = {count_text(n, threshold, lang)} {t('of', lang)} "
+              f"N = {count_text(denominator, threshold, lang)}")
+    if missing:
+        detail += f" · {t('missing', lang)} {count_text(missing, threshold, lang)}"
+    value = None if hidden else n / denominator
+    return Tile(indicator, indicator_name(indicator, lang),
+                share_text(n, denominator, threshold, lang), detail,
+                indicator_definition(indicator, lang), _target_text(value, target, lang))
+
+
+def count_tile(indicator: str, count: int, lang: str, threshold: int) -> Tile:
+    return Tile(indicator, indicator_name(indicator, lang), count_text(count, threshold, lang),
+                "", indicator_definition(indicator, lang))
+
+
+def share_tiles(frame: pd.DataFrame, indicators: list[str], lang: str, threshold: int,
+                targets: dict[str, float]) -> list[Tile]:
+    """Tiles for the rows of a share query (indicator, n, denominator, missing)."""
+    rows = frame.set_index("indicator")
+    return [share_tile(i, rows.loc[i, "n"], rows.loc[i, "denominator"], rows.loc[i, "missing"],
+                       lang, threshold, targets.get(i)) for i in indicators if i in rows.index]
+
+
+def tiles_table(tiles: list[Tile], lang: str) -> pd.DataFrame:
+    """The tiles as a table: the text alternative and the CSV download."""
+    return pd.DataFrame({
+        t("indicator", lang): [tile.label for tile in tiles],
+        t("value", lang): [tile.value for tile in tiles],
+        "n / N": [tile.detail for tile in tiles],
+        t("target", lang): [tile.target for tile in tiles],
+    })
+
+
+def excel_csv(frame: pd.DataFrame) -> bytes:
+    """CSV for Excel with Swedish settings: UTF-8 with BOM, `;` and decimal comma."""
+    return frame.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
