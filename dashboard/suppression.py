@@ -13,8 +13,14 @@ def count_text(n, threshold: int, lang: str = "sv") -> str:
     return integer(n, lang)
 
 
+def share_hidden(n, denominator, threshold: int) -> bool:
+    """A share is hidden when N is small, and when n is a hidden count: with N shown, the
+    share would let n be recomputed."""
+    return is_hidden(denominator, threshold) or 0 < int(n) < threshold
+
+
 def share_text(n, denominator, threshold: int, lang: str = "sv") -> str:
-    if not denominator or int(denominator) < threshold:
+    if share_hidden(n, denominator, threshold):
         return DASH
     return percent(int(n) / int(denominator), lang)
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import percent
-from dashboard.suppression import count_text, is_hidden, share_text
+from dashboard.suppression import count_text, share_hidden, share_text
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def _target_text(value: float | None, target: float | None, lang: str) -> str:
 
 def share_tile(indicator: str, n: int, denominator: int, missing: int, lang: str,
                threshold: int, target: float | None = None) -> Tile:
-    hidden = is_hidden(denominator, threshold)
+    hidden = share_hidden(n, denominator, threshold)
     detail = (f"n = {count_text(n, threshold, lang)} {t('of', lang)} "
               f"N = {count_text(denominator, threshold, lang)}")
     if missing:

@@ -1,0 +1,53 @@
+"""A person using the real app in Chromium: open, filter, share a link, download."""
+from __future__ import annotations
+
+from e2e.browser import screenshot, wait_until_idle
+
+
+def metrics(page) -> list[str]:
+    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+
+
+def assert_no_exception(page):
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_overview_opens_with_the_fixture_numbers(open_page):
+    page = open_page()
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text() == "Översikt"
+    assert metrics(page)[:3] == ["14", "5", "85\u00a0%"]
+    screenshot(page, "overview-1280x800")
+    big = open_page(width=1920, height=1080)
+    screenshot(big, "overview-1920x1080")
+
+
+def test_filter_then_follow_the_copied_link(open_page):
+    page = open_page()
+    page.locator("[data-testid='stMultiSelect']").filter(has_text="Stadsdel").click()
+    page.get_by_role("option", name="Söder").click()
+    page.keyboard.press("Escape")
+    wait_until_idle(page)
+    assert "district=S%C3%B6der" in page.url or "district=Söder" in page.url
+    assert metrics(page)[:2] == ["<5", "<5"]  # two visits, one family
+    link = page.url.split("/", 3)[3]
+    shared = open_page("/" + link)
+    assert metrics(shared)[:2] == ["<5", "<5"]
+    assert shared.locator("[data-testid='stMultiSelect']").filter(
+        has_text="Stadsdel").inner_text().find("Söder") >= 0
+    screenshot(shared, "overview-filtered")
+    assert_no_exception(shared)
+
+
+def test_download_indicator_table_as_excel_csv(open_page):
+    page = open_page()
+    buttons = page.locator("[data-testid='stDownloadButton']")
+    with page.expect_download() as download:
+        buttons.last.locator("button").click()
+    data = open(download.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    text = data.decode("utf-8-sig")
+    header, *rows = text.strip().splitlines()
+    assert header == "Indikator;Värde;n / N;Mål"
+    assert "Besök i hemmet;85\u00a0%;n = 11 av N = 13 · saknas <5;" in text
+    assert rows[0] == "Besök;14;;"
