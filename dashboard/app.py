@@ -13,10 +13,10 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, no
 import streamlit as st  # noqa: E402
 
 from dashboard import session, sidebar  # noqa: E402
+from dashboard.app_pages import PAGES  # noqa: E402
 from dashboard.errors import ExportError  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
-PAGES = [("overview", "pages/overview.py", ":material/dashboard:")]
 log = logging.getLogger("hembesok")
 
 
@@ -33,9 +33,9 @@ def main() -> None:
         st.text(error.message(lang))
         st.stop()
     navigation = st.navigation([
-        st.Page(str(ROOT / path), title=t(key, lang), icon=icon, url_path=key,
-                default=(i == 0))
-        for i, (key, path, icon) in enumerate(PAGES)])
+        st.Page(str(ROOT / page.file), title=t(page.key, lang), icon=page.icon,
+                url_path=page.url_path, default=(i == 0))
+        for i, page in enumerate(PAGES)])
     try:
         navigation.run()
     except Exception:  # a user never sees a stack trace; the server log keeps it

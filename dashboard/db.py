@@ -14,7 +14,7 @@ import pyarrow as pa
 from dashboard import programmes as shipped
 from dashboard.contract import TABLES
 from dashboard.export import PACKAGE_ROOT, Export, open_export
-from dashboard.filters import Filters
+from dashboard.filters import Filters, check_options
 from dashboard.validation import (QUARANTINE_DDL, TableLoad, keep_valid_rows, literal,
                                   load_sources, q, quarantine_rows)
 from dashboard.vocab import VOCABULARIES
@@ -152,10 +152,12 @@ class Database:
         con, loads = build(export)
         return cls(export, con, loads)
 
-    def query(self, name: str, filters: Filters | None = None) -> pd.DataFrame:
-        """Run `queries/<name>.sql` with the filters as bound parameters."""
+    def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
+        """Run `queries/<name>.sql` with the filters and grain options (interval, cohort)
+        as bound parameters."""
         sql = query_text(name)
         params = (filters or Filters()).params(self.export.reference_date)
+        params.update(check_options(options))
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
         cursor = self.con.cursor()
         try:

@@ -79,6 +79,12 @@ INDICATORS = [Indicator(*row) for row in [
      "Erbjudna familjer som inte tackat nej / erbjudna familjer (okänt svar räknas som saknat).",
      "Offered families that did not decline / offered families (unknown answers are missing).",
      "reach_shares"),
+    ("started_share", "Påbörjat", "Started",
+     "Familjer som fått besök 1 / familjer i målgruppen (kohort efter födelsedatum). Visas på "
+     "sidan Räckvidd; ingår inte i den maskinläsbara sammanfattningen.",
+     "Families who had visit 1 / families in the target group (cohort by birth date). Shown "
+     "on the Reach page; not part of the machine-readable summary.",
+     "reach_by_district_and_cohort"),
     ("retention", "Kvar i programmet", "Retention",
      "Per besöksnummer k: av familjerna som fått besök 1, vars barn är gammalt nog för besök k "
      "(födelsedatum + fönstrets slut ≤ dagens datum för uppföljningen) och som inte avslutat "

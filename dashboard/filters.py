@@ -2,7 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+
+# Options that set a query's grain rather than its scope, and the values they may take.
+OPTIONS = {"interval": ("month", "quarter", "year"), "cohort": ("half_year", "year")}
+
+
+def check_options(options: dict) -> dict:
+    """The grain options of a query, refused unless known (they reach SQL bound anyway)."""
+    for name, value in options.items():
+        if value not in OPTIONS.get(name, ()):
+            raise ValueError(f"unknown option {name}={value!r}")
+    return options
 
 
 @dataclass(frozen=True)
@@ -21,3 +33,22 @@ class Filters:
                 "districts": list(self.districts), "bvcs": list(self.bvcs),
                 "programmes": list(self.programmes),
                 "as_of": self.as_of or reference_date}
+
+    def previous(self) -> "Filters | None":
+        """The same selection over the period of equal length just before this one: as
+        many whole months when the period is whole months, else as many days; None for an
+        open-ended period (nothing to compare with)."""
+        if self.date_from is None or self.date_to is None:
+            return None
+        end = self.date_from - dt.timedelta(days=1)
+        if self.date_from.day == 1 and (self.date_to + dt.timedelta(days=1)).day == 1:
+            months = ((self.date_to.year - self.date_from.year) * 12
+                      + self.date_to.month - self.date_from.month + 1)
+            index = self.date_from.year * 12 + self.date_from.month - 1 - months
+            return replace(self, date_from=dt.date(index // 12, index % 12 + 1, 1), date_to=end)
+        return replace(self, date_from=end - (self.date_to - self.date_from), date_to=end)
+
+    def units_only(self) -> "Filters":
+        """The unit and programme filters without the period: the due list is judged on the
+        as-of date for every active family, whenever the child was born."""
+        return replace(self, date_from=None, date_to=None)

@@ -61,6 +61,237 @@ STRINGS = {
     "download_csv": ("Ladda ner tabellen (CSV för Excel)", "Download the table (CSV for Excel)"),
     "definitions": ("Hur beräknas detta?", "How is this calculated?"),
     "as_of_note": ("Ålder och status bedöms per {date}.", "Age and status are judged as of {date}."),
+    # pages
+    "visits_page": ("Besök", "Visits"),
+    "progression": ("Besöksprogression", "Visit progression"),
+    "professions": ("Professioner och föräldrar", "Professions and parents"),
+    "referrals_page": ("Hänvisningar", "Referrals"),
+    "satisfaction": ("Nöjdhet", "Satisfaction"),
+    "reach": ("Räckvidd", "Reach"),
+    "about": ("Om data", "About the data"),
+    # shared
+    "chart": ("Diagram", "Chart"),
+    "table": ("Tabell", "Table"),
+    "sql_of": ("SQL som räknade fram detta ({name}):", "The SQL that computed this ({name}):"),
+    "change": ("Förändring", "Change"),
+    "points_change": ("{value} procentenheter", "{value} percentage points"),
+    "change_caption": ("Förändring mot föregående period av samma längd; kurvan visar båda "
+                       "perioderna per {interval}.",
+                       "Change against the previous period of equal length; the line shows "
+                       "both periods by {interval}."),
+    "trend_caption_all": ("Hela perioden har ingen föregående period att jämföra med; kurvan "
+                          "visar utvecklingen per {interval}.",
+                          "All time has no previous period to compare with; the line shows "
+                          "the development by {interval}."),
+    "interval": ("Tidsindelning", "Time scale"),
+    "partial": ("del av perioden", "part of the period"),
+    "partial_note": ("Ofyllda punkter: perioden ingår bara delvis i urvalet.",
+                     "Hollow points: the selection holds only part of that period."),
+    "no_denominator": ("Ingen familj i urvalet att räkna ännu", "No family in the selection "
+                       "to count yet"),
+    "interval_month": ("Månad", "Month"),
+    "interval_quarter": ("Kvartal", "Quarter"),
+    "interval_year": ("År", "Year"),
+    "quarter_short": ("K", "Q"),
+    "cohort": ("Födelsekohort", "Birth cohort"),
+    "cohort_half_year": ("Halvår", "Half-year"),
+    "cohort_year": ("År", "Year"),
+    "cohort_born": ("Födda", "Born"),
+    "series": ("Serie", "Series"),
+    "share": ("Andel", "Share"),
+    "share_of_visits": ("Andel av besöken", "Share of visits"),
+    "families": ("Familjer", "Families"),
+    "families_visited_short": ("Familjer", "Families"),
+    "visit": ("Besök", "Visit"),
+    # visits
+    "visits_by_district": ("Besök per stadsdel/kommun", "Visits per district"),
+    "visits_by_district_alt": ("Linjediagram: antal besök per period för varje stadsdel eller "
+                               "kommun i urvalet. Samma siffror finns i tabellen.",
+                               "Line chart: visits per period for each district in the "
+                               "selection. The same figures are in the table."),
+    "bvc_against_district": ("BVC jämfört med stadsdelen och alla enheter",
+                             "A BVC against its district and all units"),
+    "bvc_against_district_alt": ("Linjediagram: vald BVC:s besök per period bredvid "
+                                 "genomsnittet per BVC i stadsdelen och bland alla enheter.",
+                                 "Line chart: the chosen BVC's visits per period beside the "
+                                 "mean per BVC in its district and among all units."),
+    "district_average": ("Genomsnitt per BVC,", "Mean per BVC,"),
+    "all_average": ("Genomsnitt per BVC, alla enheter", "Mean per BVC, all units"),
+    "visits_by_bvc": ("Besök och familjer per BVC", "Visits and families per BVC"),
+    # progression
+    "view": ("Visa", "Show"),
+    "view_progress": ("Förlopp", "Progression"),
+    "view_due": ("Familjer att besöka", "Families to visit"),
+    "due_needs_access": ("Listan över familjer som ska besökas visas bara där konfigurationen "
+                         "ger behörighet till uppgifter på individnivå.",
+                         "The list of families to visit is shown only where the configuration "
+                         "grants access to row-level data."),
+    "visits_by_number_alt": ("Stapeldiagram: antal besök per besöksnummer, ett fält per "
+                             "besöksprogram.", "Bar chart: visits per visit number, one panel "
+                             "per visit programme."),
+    "retention_title": ("Kvar i programmet per besöksnummer", "Retention by visit number"),
+    "retention_value": ("Kvar i programmet", "Retention"),
+    "retention_caption": ("Av familjerna som fått besök 1: andelen som fått besök k, bland dem "
+                          "vars barn är gammalt nog för besök k per {date}. Alla födelsekohorter "
+                          "visas; perioden i urvalet gäller inte här.",
+                          "Of the families who had visit 1: the share who had visit k, among "
+                          "those whose child is old enough for visit k on {date}. Every birth "
+                          "cohort is shown; the selection's period does not apply here."),
+    "retention_alt": ("Linjediagram: andel kvar i programmet per besöksnummer, en linje per "
+                      "födelsekohort.", "Line chart: retention by visit number, one line per "
+                      "birth cohort."),
+    "no_retention": ("Inga familjer i urvalet är ännu gamla nog för att följas upp. Välj en "
+                     "längre period.", "No family in the selection is old enough to follow "
+                     "up yet. Choose a longer period."),
+    "on_time_title": ("Besök i tid per besöksnummer", "Visits on time by visit number"),
+    "on_time_value": ("I tid", "On time"),
+    "on_time_alt": ("Stapeldiagram: andel besök inom programmets tidsfönster per "
+                    "besöksnummer, ett fält per program.", "Bar chart: share of visits inside "
+                    "the programme's window per visit number, one panel per programme."),
+    "due_title": ("Familjer att besöka", "Families to visit"),
+    "due_caption": ("Status per {date} för alla aktiva familjer vid valda enheter, oavsett "
+                    "barnets födelsedatum (perioden gäller inte här).",
+                    "Status on {date} for every active family at the chosen units, whatever "
+                    "the child's birth date (the period does not apply here)."),
+    "due_link": ("{count} familjer har ett försenat besök – visa listan",
+                 "{count} families have an overdue visit – show the list"),
+    "due_none": ("Inga familjer med den statusen.", "No families with that status."),
+    "missed_title": ("Missade besök (fönstret stängde för mer än 60 dagar sedan)",
+                     "Missed visits (window closed more than 60 days ago)"),
+    "missed_none": ("Inga missade besök.", "No missed visits."),
+    "status": ("Status", "Status"),
+    "status_upcoming": ("Kommande", "Upcoming"),
+    "status_due": ("Aktuellt", "Due"),
+    "status_overdue": ("Försenat", "Overdue"),
+    "status_missed": ("Missat", "Missed"),
+    "status_upcoming_plural": ("Kommande", "Upcoming"),
+    "status_due_plural": ("Aktuella nu", "Due now"),
+    "status_overdue_plural": ("Försenade", "Overdue"),
+    "status_missed_plural": ("Missade", "Missed"),
+    "family": ("Familj (pseudonym)", "Family (pseudonym)"),
+    "next_visit": ("Nästa besök", "Next visit"),
+    "window_opens": ("Fönstret öppnar", "Window opens"),
+    "window_closes": ("Fönstret stänger", "Window closes"),
+    "days_overdue": ("Dagar försenat", "Days overdue"),
+    "last_visit": ("Senaste besök", "Last visit"),
+    # professions
+    "both_by_bvc": ("Båda professionerna per BVC", "Both professions per BVC"),
+    "both_by_bvc_alt": ("Punktdiagram: andel besök med både sjuksköterska och "
+                        "föräldrastödjare per BVC, sorterat; enheter under målet är röda "
+                        "trianglar märkta ✗.", "Dot chart: share of visits with both the "
+                        "nurse and the parent supporter per BVC, sorted; units below target "
+                        "are red triangles marked ✗."),
+    "both_over_time": ("Båda professionerna över tid", "Both professions over time"),
+    "both_over_time_alt": ("Linjediagram: andel besök med båda professionerna per period och "
+                           "enhet, med målet som streckad linje.", "Line chart: share of "
+                           "visits with both professions per period and unit, with the target "
+                           "as a dashed line."),
+    "planned_team_title": ("Planerat team per program", "Planned team per programme"),
+    "planned_team_caption": ("Där programmet planerar andra professioner (barnmorska, "
+                             "tandhygienist, bibliotekarie) räknas de; för program med bara "
+                             "sjuksköterska och föräldrastödjare är det samma som båda "
+                             "professionerna.", "Where a programme plans other professions "
+                             "(midwife, dental hygienist, librarian) they count; for programmes "
+                             "with only nurse and parent supporter it equals both professions."),
+    "planned_team_alt": ("Stapeldiagram: andel besök där alla planerade professioner deltog, "
+                         "per program.", "Bar chart: share of visits with every planned "
+                         "profession present, per programme."),
+    "parents_title": ("Föräldrarna på besöket", "Parents at the visit"),
+    "parents_alt": ("Linjediagram: andel besök där mamman respektive den andra föräldern "
+                    "deltog, per period.", "Line chart: share of visits with the mother and "
+                    "with the other parent present, per period."),
+    # referrals
+    "referrals": ("Hänvisningar", "Referrals"),
+    "destination": ("Hänvisning till", "Destination"),
+    "destination_group": ("Grupp", "Group"),
+    "destinations_title": ("Vart familjerna hänvisas", "Where families are referred"),
+    "destinations_alt": ("Stapeldiagram: antal hänvisningar per mål, i två fält: öppna forum "
+                         "och extra stöd.", "Bar chart: referrals per destination in two "
+                         "panels: open forums and extra support."),
+    "referral_shares_title": ("Hänvisningar över tid", "Referrals over time"),
+    "referral_shares_alt": ("Linjediagram: andel besök med hänvisning, med hänvisning till "
+                            "extra stöd och andel hänvisningar till öppna forum per period.",
+                            "Line chart: share of visits with a referral, with an "
+                            "extra-support referral, and share of referrals to open forums, "
+                            "per period."),
+    "destinations_by_district": ("Hänvisningar per stadsdel/kommun",
+                                 "Referrals per district"),
+    "destinations_by_district_caption": ("Antal hänvisningar från besök i urvalets period.",
+                                         "Referrals from visits in the selection's period."),
+    # satisfaction
+    "all_roles": ("Båda rollerna", "Both roles"),
+    "rater_role": ("Yrkesroll", "Rater role"),
+    "ratings_caption": ("Personalens skattningar efter besöket: frågorna om modellen på en "
+                        "7-gradig skala, emotionellt klimat och relationens kvalitet på en "
+                        "10-gradig. Skalorna blandas aldrig.",
+                        "The staff's ratings after the visit: the items on the model on a "
+                        "7-point scale, emotional climate and relationship quality on a "
+                        "10-point scale. Scales are never mixed."),
+    "rating_trend_title": ("{item} över tid", "{item} over time"),
+    "rating_trend_alt": ("Linjediagram: medelvärde för {item} per period och yrkesroll.",
+                         "Line chart: mean of {item} per period and rater role."),
+    "distribution_title": ("Fördelning: {item}", "Distribution: {item}"),
+    "distribution_alt": ("Stapeldiagram: andel skattningar per poäng för {item}, ett fält "
+                         "per yrkesroll.", "Bar chart: share of ratings per score for {item}, "
+                         "one panel per rater role."),
+    "score": ("Poäng", "Score"),
+    "score_scale": ("Poäng (1–{max})", "Score (1–{max})"),
+    "share_of_ratings": ("Andel av skattningarna", "Share of ratings"),
+    # reach
+    "reach_caption": ("Familjerna i målgruppen per födelsekohort; alla kohorter visas och "
+                      "perioden i urvalet gäller inte här. Fullföljt bedöms per {date}.",
+                      "The families of the target group per birth cohort; every cohort is "
+                      "shown and the selection's period does not apply here. Completion is "
+                      "judged on {date}."),
+    "reach_funnel_title": ("Från erbjudande till fullföljt program",
+                           "From offer to completed programme"),
+    "reach_funnel_alt": ("Stapeldiagram: andel erbjudna, som tackat ja, påbörjat och "
+                         "fullföljt.", "Bar chart: share offered, accepted, started and "
+                         "completed."),
+    "coverage_title": ("Erbjudna per stadsdel och kohort", "Offered per district and cohort"),
+    "coverage_alt": ("Linjediagram: andel av målgruppen som erbjudits programmet per "
+                     "födelsekohort och stadsdel, med täckningsmålet som streckad linje.",
+                     "Line chart: share of the target group offered the programme per birth "
+                     "cohort and district, with the coverage target as a dashed line."),
+    "coverage_target": ("Täckningsmål", "Coverage target"),
+    "reach_table_title": ("Per stadsdel och kohort", "Per district and cohort"),
+    # about
+    "export_title": ("Exporten", "The export"),
+    "fact": ("Uppgift", "Fact"),
+    "export_folder": ("Mapp", "Folder"),
+    "sample": ("syntetiskt exempel", "synthetic sample"),
+    "extracted_at": ("Uttagen (uppföljningens datum)", "Extracted (the as-of date)"),
+    "visit_dates": ("Besöksdatum", "Visit dates"),
+    "birth_dates": ("Barnens födelsedatum", "Children's birth dates"),
+    "row_counts_title": ("Rader per tabell", "Rows per table"),
+    "table_name": ("Tabell", "Table"),
+    "rows_read": ("Lästa", "Read"),
+    "rows_valid": ("Giltiga", "Valid"),
+    "rows_quarantined": ("I karantän", "Quarantined"),
+    "quarantine_title": ("Rader i karantän", "Quarantined rows"),
+    "quarantine_none": ("Inga rader bryter mot datakontraktet.",
+                        "No rows break the data contract."),
+    "quarantine_caption": ("Raderna räknas inte i någon indikator. Rätta exporten och läs in "
+                           "den igen; `python -m dashboard validate` listar dem.",
+                           "These rows count in no indicator. Fix the export and load it "
+                           "again; `python -m dashboard validate` lists them."),
+    "rule": ("Regel", "Rule"),
+    "column": ("Kolumn", "Column"),
+    "example_keys": ("Exempel på nycklar", "Example keys"),
+    "schedules_title": ("Besöksprogrammen", "The visit programmes"),
+    "window_days": ("Tidsfönster (dagar efter födseln)", "Window (days after birth)"),
+    "place": ("Plats", "Place"),
+    "professions_planned": ("Planerade professioner", "Planned professions"),
+    "expected_minutes": ("Förväntad längd (min)", "Expected length (min)"),
+    "settings_title": ("Inställningar", "Settings"),
+    "setting": ("Inställning", "Setting"),
+    "threshold_setting": ("Små tal döljs under", "Small numbers hidden below"),
+    "definitions_title": ("Indikatorernas definitioner", "The indicators' definitions"),
+    "definition": ("Definition", "Definition"),
+    "query_file": ("SQL-fil", "SQL file"),
+    "definitions_caption": ("Id:na är stabila och kan citeras; definitionerna följer "
+                            "datakontraktet, avsnitt 4.", "The ids are stable and citable; the "
+                            "definitions follow the data contract, section 4."),
 }
 
 

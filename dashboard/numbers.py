@@ -32,3 +32,10 @@ def decimal(value, lang: str = "sv", decimals: int = 1) -> str:
 def month(day: dt.date, lang: str = "sv") -> str:
     """'mars 2024' / 'March 2024'."""
     return format_date(day, format="LLLL y", locale=LOCALES[lang])
+
+
+def signed(value: int, lang: str = "sv") -> str:
+    """'+3', '-12', '±0' (ASCII minus, which Streamlit reads as a fall)."""
+    if value == 0:
+        return "±0"
+    return ("+" if value > 0 else "-") + format_decimal(abs(int(value)), locale=LOCALES[lang])

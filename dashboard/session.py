@@ -22,13 +22,15 @@ def _database(folder: str, export_fingerprint: str) -> Database:
 
 
 @st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
-def _query(folder: str, export_fingerprint: str, name: str, filters: Filters) -> pd.DataFrame:
-    return _database(folder, export_fingerprint).query(name, filters)
+def _query(folder: str, export_fingerprint: str, name: str, filters: Filters,
+           options: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    return _database(folder, export_fingerprint).query(name, filters, **dict(options))
 
 
-def query(db: Database, name: str, filters: Filters | None = None) -> pd.DataFrame:
-    """A named query's result, cached per export, query and filters."""
-    return _query(str(db.export.path), db.export.fingerprint, name, filters or Filters())
+def query(db: Database, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
+    """A named query's result, cached per export, query, filters and grain options."""
+    return _query(str(db.export.path), db.export.fingerprint, name, filters or Filters(),
+                  tuple(sorted(options.items())))
 
 
 def current_database() -> Database:
@@ -53,8 +55,19 @@ class PageContext:
     def threshold(self) -> int:
         return self.settings.threshold
 
-    def query(self, name: str, filters: Filters | None = None) -> pd.DataFrame:
-        return query(self.db, name, filters or self.filters)
+    def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
+        return query(self.db, name, filters or self.filters, **options)
+
+    def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
+        """Period labels for this selection (partial periods marked)."""
+        from dashboard.series import labelled
+        return labelled(frame, interval, self.lang, self.filters, self.db.export.reference_date)
+
+    @property
+    def programme_names(self) -> dict[str, str]:
+        units = self.query("units")
+        return dict(zip(units.programme_id,
+                        units.programme_sv if self.lang == "sv" else units.programme_en))
 
 
 def set_context(db: Database, filters: Filters, lang: str) -> PageContext:

@@ -12,19 +12,31 @@ from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.i18n import t
 
-PERIODS = ("all", "last12", "this_year", "last_year", "custom")
+PERIODS = ("last12", "this_year", "last_year", "all", "custom")
+DEFAULT_PERIOD = "last12"  # a steering group reviews the latest year against the one before
+FILTER_KEYS = ("lang", "period", "from", "to", "district", "bvc", "programme")
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 
 
 def period_bounds(preset: str, reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """Inclusive bounds of a period preset, relative to the export's reference date."""
+    """Inclusive bounds of a period preset, relative to the export's reference date. The
+    last 12 months are whole calendar months: up to the reference date when it ends its
+    month, else up to the end of the month before, so months and quarters are complete."""
     if preset == "last12":
-        return reference.replace(year=reference.year - 1) + dt.timedelta(days=1), reference
+        next_day = reference + dt.timedelta(days=1)
+        end = reference if next_day.day == 1 else reference.replace(day=1) - dt.timedelta(days=1)
+        return _months_back(end, 12), end
     if preset == "this_year":
         return dt.date(reference.year, 1, 1), reference
     if preset == "last_year":
         return dt.date(reference.year - 1, 1, 1), dt.date(reference.year - 1, 12, 31)
     return None, None
+
+
+def _months_back(end: dt.date, months: int) -> dt.date:
+    """The first day of the month `months - 1` months before `end`'s month."""
+    index = end.year * 12 + end.month - 1 - (months - 1)
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _iso(text: str) -> dt.date | None:
@@ -69,7 +81,7 @@ def filters(db: Database, units, lang: str) -> Filters:
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
     reference = db.export.reference_date
-    _one("period", PERIODS, "all")
+    _one("period", PERIODS, DEFAULT_PERIOD)
     preset = sidebar.selectbox(t("period", lang), PERIODS, key="period",
                                format_func=lambda p: t(f"period_{p}", lang))
     date_from, date_to = period_bounds(preset, reference)
@@ -100,17 +112,39 @@ def filters(db: Database, units, lang: str) -> Filters:
 
 
 def _write_url(lang, preset, date_from, date_to, districts, bvcs, programmes) -> None:
+    """Sets the filter keys of the URL (a page's own keys, such as `interval`, stay)."""
     params: dict[str, str | list[str]] = {}
     if lang != "sv":
         params["lang"] = lang
-    if preset != "all":
+    if preset != DEFAULT_PERIOD:
         params["period"] = preset
     if preset == "custom":
         params["from"], params["to"] = date_from.isoformat(), date_to.isoformat()
     for key, values in (("district", districts), ("bvc", bvcs), ("programme", programmes)):
         if values:
             params[key] = list(values)
-    current = {key: (st.query_params.get_all(key) if isinstance(value, list)
-                     else st.query_params.get(key)) for key, value in params.items()}
-    if current != params or set(st.query_params) != set(params):
-        st.query_params.from_dict(params)
+    for key in FILTER_KEYS:
+        wanted = params.get(key)
+        current = (st.query_params.get_all(key) if isinstance(wanted, list)
+                   else st.query_params.get(key))
+        if wanted is None and key in st.query_params:
+            del st.query_params[key]
+        elif wanted is not None and current != wanted:
+            st.query_params[key] = wanted
+
+
+def page_choice(label: str, options, key: str, format_func, default=None, container=None
+                ) -> str:
+    """A page's own single choice (time scale, cohort, view) as a segmented control whose
+    value travels in the URL under `key` (left out while it is the default)."""
+    default = default or options[0]
+    _one(key, options, default)
+    value = (container or st).segmented_control(label, options, key=key,
+                                                format_func=format_func, required=True)
+    value = value or default
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+    return value

@@ -4,9 +4,43 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import t
+from dashboard.numbers import DASH, decimal, integer, percent
 from dashboard.programmes import age_label
-from dashboard.suppression import count_text, counts_text, mean_text
+from dashboard.series import cell_text, count_rows
+from dashboard.suppression import count_text, counts_text, hidden_cells, mean_text
 from dashboard.vocab import label
+
+COLUMN_KEYS = {"district": "district", "bvc_name": "bvc", "programme": "programme",
+               "series": "series", "cohort_label": "cohort"}
+
+
+def count_table(rows: pd.DataFrame, lang: str, threshold: int, keys: list[str],
+                column: str = "visits", families: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Counts per period (rows of `series.count_rows`, labelled) as text, hidden ones "<5"
+    or "–"; with `families`, the BVC's distinct families visited beside them."""
+    out = pd.DataFrame({t("period", lang): rows.period_label.tolist()})
+    for key in keys:
+        out[t(COLUMN_KEYS[key], lang)] = rows[key].tolist()
+    out[t(column, lang)] = [cell_text(v, h, threshold, lang)
+                            for v, h in zip(rows[column], rows.hidden)]
+    if families is not None:
+        fam = count_rows(families, "families_visited", "bvc", threshold).set_index(
+            ["period", "bvc_id"])
+        matched = fam.reindex(pd.MultiIndex.from_arrays([rows.period, rows.bvc_id]))
+        out[t("families_visited_short", lang)] = [
+            cell_text(v, h, threshold, lang)
+            for v, h in zip(matched.families_visited, matched.hidden)]
+    return out
+
+
+def series_table(frame: pd.DataFrame, lang: str, is_share: bool) -> pd.DataFrame:
+    """A chart's series (period_label, series, value) as text; a hidden value is "–"."""
+    fmt = (lambda v: percent(v, lang)) if is_share else (lambda v: decimal(v, lang))
+    return pd.DataFrame({
+        t("period", lang): frame.period_label.tolist(),
+        t("series", lang): frame.series.tolist(),
+        t("value", lang): [DASH if pd.isna(v) else fmt(v) for v in frame.value],
+    })
 
 
 def visits_by_number_table(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
@@ -30,3 +64,152 @@ def ratings_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFram
                           for m, n in zip(pooled["mean"], pooled["n"])],
         t("ratings_n", lang): [count_text(n, threshold, lang) for n in pooled["n"]],
     })
+
+
+def step_table(frame: pd.DataFrame, lang: str, value_title: str,
+               with_series: bool = False) -> pd.DataFrame:
+    """Per programme and visit number: the value as text and, for shares, n / N."""
+    out = pd.DataFrame({t("programme", lang): frame.group.tolist()})
+    if with_series:
+        out[t("cohort_born", lang)] = frame.series.tolist()
+    out[t("visit_number", lang)] = frame.category.tolist()
+    out[value_title] = frame.value_text.tolist()
+    if "detail" in frame:
+        out["n / N"] = frame.detail.tolist()
+    return out
+
+
+STATUS_ORDER = ("overdue", "due", "upcoming", "missed")
+
+
+def due_table(due: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The due list as a coordinator reads it: who, where, which visit, its window and how
+    late; dates stay dates and days stay numbers so that the columns sort."""
+    return pd.DataFrame({
+        t("family", lang): due.family_id.tolist(),
+        t("bvc", lang): due.bvc_name.tolist(),
+        t("next_visit", lang): [f"{int(n)} · {age_label(a, lang)}"
+                                for n, a in zip(due.next_visit_number, due.label)],
+        t("window_opens", lang): [d.date() if hasattr(d, "date") else d for d in due.window_opens],
+        t("window_closes", lang): [d.date() if hasattr(d, "date") else d
+                                   for d in due.window_closes],
+        t("status", lang): [t(f"status_{s}", lang) for s in due.status],
+        t("days_overdue", lang): due.days_overdue.astype(int).tolist(),
+        t("last_visit", lang): [None if pd.isna(d) else (d.date() if hasattr(d, "date") else d)
+                                for d in due.last_visit_date],
+    })
+
+
+def with_texts(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Adds `value_text` ("96 %" or "–") and `detail` ("n / N", hidden ones "<5" or "–")."""
+    out = frame.copy()
+    out["value_text"] = [percent(None if pd.isna(v) else v, lang) for v in out.value]
+    out["detail"] = [f"{cell_text(n, h, threshold, lang)} / {cell_text(d, h, threshold, lang)}"
+                     for n, d, h in zip(out.n, out.denominator, out.hidden)]
+    return out
+
+
+def unit_share_frame(units: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Per-BVC shares (from `series.unit_rows`) ready for the dot chart."""
+    return with_texts(units, lang, threshold).assign(unit=units.bvc_name.tolist())
+
+
+def unit_share_table(frame: pd.DataFrame, lang: str, target: float | None) -> pd.DataFrame:
+    out = pd.DataFrame({t("district", lang): frame.district.tolist(),
+                        t("bvc", lang): frame.unit.tolist(),
+                        t("value", lang): frame.value_text.tolist(),
+                        "n / N": frame.detail.tolist()})
+    if target is not None:
+        out[t("target", lang) + " " + percent(target, lang)] = [
+            "" if pd.isna(v) else ("✓ " + t("target_met", lang) if v >= target
+                                   else "✗ " + t("target_not_met", lang))
+            for v in frame.value]
+    return out
+
+
+def share_series_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Shares over time (period_label, series, n, denominator, hidden, value) as text."""
+    texts = with_texts(frame, lang, threshold)
+    return pd.DataFrame({t("period", lang): texts.period_label.tolist(),
+                         t("series", lang): texts.series.tolist(),
+                         t("value", lang): texts.value_text.tolist(),
+                         "n / N": texts.detail.tolist()})
+
+
+def category_share_table(frame: pd.DataFrame, lang: str, category_title: str,
+                         value_title: str) -> pd.DataFrame:
+    return pd.DataFrame({category_title: frame.category.tolist(),
+                         value_title: frame.value_text.tolist(),
+                         "n / N": frame.detail.tolist()})
+
+
+def destination_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({t("destination_group", lang): frame.group.tolist(),
+                         t("destination", lang): frame.category.tolist(),
+                         t("referrals", lang): frame.value_text.tolist()})
+
+
+def ratings_by_role_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Mean and number of ratings per item, pooled and per rater role, side by side."""
+    rows = []
+    for item, group in frame.sort_values(["scale_max", "item"]).groupby("item", sort=False):
+        row = {t("item", lang): label("rating_item", item, lang),
+               t("scale", lang): f"1–{int(group.scale_max.iloc[0])}"}
+        for role in ("all", "nurse", "parent_supporter"):
+            match = group[group.rater_role == role]
+            title = t("all_roles", lang) if role == "all" else label("rater_role", role, lang)
+            mean, n = (match["mean"].iloc[0], match["n"].iloc[0]) if len(match) else (None, 0)
+            row[f"{title}: {t('mean', lang).lower()}"] = mean_text(mean, n, threshold, lang)
+            row[f"{title}: n"] = count_text(n, threshold, lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def distribution_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Ratings per item, rater role and score as counts (small ones hidden with their
+    complement within the item and role) and shares of that item's and role's ratings."""
+    out = []
+    for (item, role), group in frame.groupby(["item", "rater_role"], sort=True):
+        total = int(group.ratings.sum())
+        hidden = hidden_cells(group.ratings.tolist(), threshold)
+        for score, count, h in zip(group.score, group.ratings, hidden):
+            out.append({t("item", lang): label("rating_item", item, lang),
+                        t("rater_role", lang): label("rater_role", role, lang),
+                        t("score", lang): int(score),
+                        t("ratings_n", lang): cell_text(count, h, threshold, lang),
+                        t("share", lang): DASH if h or total < threshold
+                        else percent(count / total, lang)})
+    return pd.DataFrame(out)
+
+
+def mean_series_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Means over time (period_label, series, value, n_text) as text."""
+    return pd.DataFrame({t("period", lang): frame.period_label.tolist(),
+                         t("rater_role", lang): frame.series.tolist(),
+                         t("mean", lang): [DASH if pd.isna(v) else decimal(v, lang)
+                                           for v in frame.value],
+                         t("ratings_n", lang): frame.n_text.tolist()})
+
+
+def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int) -> pd.DataFrame:
+    """Per district and cohort: families and each stage as "value (n / N)"."""
+    from dashboard.i18n import indicator_name
+    from dashboard.series import REACH_STAGES, hide_within, period_label, with_share_values
+    rows = with_texts(with_share_values(stages, ["period", "indicator"], threshold), lang,
+                      threshold)
+    wide = rows.pivot_table(index=["district", "period"], columns="indicator",
+                            values=["value_text", "detail"], aggfunc="first")
+    families = stages[stages.indicator == "offered_share"].reset_index(drop=True)
+    families["hidden"] = hide_within(families, ["period"], "denominator", threshold)
+    families = families.set_index(["district", "period"])
+    out = pd.DataFrame({
+        t("district", lang): [d for d, _ in wide.index],
+        t("cohort_born", lang): [period_label(p, cohort, lang) for _, p in wide.index],
+        t("families", lang): [cell_text(families.denominator.loc[i], families.hidden.loc[i],
+                                        threshold, lang) for i in wide.index]})
+    for indicator in REACH_STAGES:
+        out[indicator_name(indicator, lang)] = [
+            f"{wide.loc[i, ('value_text', indicator)]} ({wide.loc[i, ('detail', indicator)]})"
+            for i in wide.index]
+    return out
+

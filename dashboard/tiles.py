@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import indicator_definition, indicator_name, t
-from dashboard.numbers import percent
+from dashboard.numbers import percent, signed
 from dashboard.suppression import count_text, share_hidden, share_text
 
 
@@ -19,6 +19,9 @@ class Tile:
     detail: str
     help: str
     target: str = ""
+    change: str | None = None  # against the previous period of equal length
+    trend: tuple[float, ...] = ()
+    has_target: bool = False
 
 
 def _target_text(value: float | None, target: float | None, lang: str) -> str:
@@ -29,30 +32,61 @@ def _target_text(value: float | None, target: float | None, lang: str) -> str:
     return f"{t('target', lang)} {percent(target, lang)}: {mark}"
 
 
+def share_change(current: tuple, previous: tuple | None, threshold: int, lang: str
+                 ) -> str | None:
+    """'+3 procentenheter'; None where there is no earlier period or either side is hidden."""
+    if previous is None or share_hidden(*current[:2], threshold) or share_hidden(
+            *previous[:2], threshold):
+        return None
+    points = round(100 * current[0] / current[1]) - round(100 * previous[0] / previous[1])
+    return t("points_change", lang, value=signed(points, lang))
+
+
+def count_change(current: int, previous: int | None, threshold: int, lang: str) -> str | None:
+    """'+45'; None where there is no earlier period or either count is hidden."""
+    if previous is None or 0 < int(current) < threshold or 0 < int(previous) < threshold:
+        return None
+    return signed(int(current) - int(previous), lang)
+
+
 def share_tile(indicator: str, n: int, denominator: int, missing: int, lang: str,
-               threshold: int, target: float | None = None) -> Tile:
+               threshold: int, target: float | None = None,
+               previous: tuple | None = None, trend: tuple[float, ...] = ()) -> Tile:
     hidden = share_hidden(n, denominator, threshold)
     detail = (f"n = {count_text(n, threshold, lang)} {t('of', lang)} "
               f"N = {count_text(denominator, threshold, lang)}")
     if missing:
         detail += f" · {t('missing', lang)} {count_text(missing, threshold, lang)}"
+    if not denominator:
+        detail = t("no_denominator", lang)
     value = None if hidden else n / denominator
     return Tile(indicator, indicator_name(indicator, lang),
                 share_text(n, denominator, threshold, lang), detail,
-                indicator_definition(indicator, lang), _target_text(value, target, lang))
+                indicator_definition(indicator, lang), _target_text(value, target, lang),
+                share_change((n, denominator), previous, threshold, lang), trend,
+                target is not None)
 
 
-def count_tile(indicator: str, count: int, lang: str, threshold: int) -> Tile:
+def count_tile(indicator: str, count: int, lang: str, threshold: int,
+               previous: int | None = None, trend: tuple[float, ...] = ()) -> Tile:
     return Tile(indicator, indicator_name(indicator, lang), count_text(count, threshold, lang),
-                "", indicator_definition(indicator, lang))
+                "", indicator_definition(indicator, lang),
+                change=count_change(count, previous, threshold, lang), trend=trend)
 
 
 def share_tiles(frame: pd.DataFrame, indicators: list[str], lang: str, threshold: int,
-                targets: dict[str, float]) -> list[Tile]:
-    """Tiles for the rows of a share query (indicator, n, denominator, missing)."""
+                targets: dict[str, float], previous: pd.DataFrame | None = None,
+                trends: dict[str, tuple[float, ...]] | None = None) -> list[Tile]:
+    """Tiles for the rows of a share query (indicator, n, denominator, missing), compared
+    with the same query over the previous period where it is given."""
     rows = frame.set_index("indicator")
+    before = previous.set_index("indicator") if previous is not None else None
     return [share_tile(i, rows.loc[i, "n"], rows.loc[i, "denominator"], rows.loc[i, "missing"],
-                       lang, threshold, targets.get(i)) for i in indicators if i in rows.index]
+                       lang, threshold, targets.get(i),
+                       None if before is None else (before.loc[i, "n"],
+                                                    before.loc[i, "denominator"]),
+                       (trends or {}).get(i, ()))
+            for i in indicators if i in rows.index]
 
 
 def tiles_table(tiles: list[Tile], lang: str) -> pd.DataFrame:
@@ -61,6 +95,7 @@ def tiles_table(tiles: list[Tile], lang: str) -> pd.DataFrame:
         t("indicator", lang): [tile.label for tile in tiles],
         t("value", lang): [tile.value for tile in tiles],
         "n / N": [tile.detail for tile in tiles],
+        t("change", lang): [tile.change or "" for tile in tiles],
         t("target", lang): [tile.target for tile in tiles],
     })
 

@@ -6,6 +6,9 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dashboard.app_pages import BY_KEY
+from dashboard.db import query_text
+from dashboard.export import PACKAGE_ROOT
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import integer
 from dashboard.session import PageContext
@@ -49,14 +52,18 @@ def selection_text(context: PageContext) -> str:
     return " · ".join(parts)
 
 
-def tiles(items: list[Tile], per_row: int = 4) -> None:
+def tiles(items: list[Tile], lang: str, per_row: int = 4) -> None:
     """Bordered cards: the name in full, the value large, n / N and the target as text."""
     for start in range(0, len(items), per_row):
         columns = st.columns(per_row)
         for column, tile in zip(columns, items[start:start + per_row]):
             with column.container(border=True, height="stretch"):
                 st.markdown(f"**{tile.label}**", help=tile.help)
-                st.metric(tile.label, tile.value, label_visibility="collapsed")
+                st.metric(tile.label, tile.value, label_visibility="collapsed",
+                          delta=tile.change,
+                          delta_color="normal" if tile.has_target else "off",
+                          delta_arrow="off" if (tile.change or "").startswith("±") else "auto",
+                          chart_data=list(tile.trend) or None, chart_type="line")
                 if tile.detail:
                     st.caption(tile.detail)
                 if tile.target:
@@ -69,13 +76,86 @@ def table_with_download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
                        mime="text/csv", icon=":material/download:", key=f"dl-{file_name}")
 
 
-def definitions(indicators: list[str], lang: str) -> None:
+def definitions(indicators: list[str], lang: str, queries: list[str] = ()) -> None:
+    """"How is this calculated?": each indicator's definition and the SQL that produced it."""
     with st.expander(t("definitions", lang), icon=":material/help:"):
         for indicator in indicators:
             st.markdown(f"**{indicator_name(indicator, lang)}** (`{indicator}`): "
                         f"{indicator_definition(indicator, lang)}")
+        for name in queries:
+            st.caption(t("sql_of", lang, name=f"queries/{name}.sql"))
+            st.code(query_text(name), language="sql", wrap_lines=True)
 
 
-def suppression_note(context: PageContext) -> None:
+def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
+                indicators: list[str] = (), queries: list[str] = ()) -> None:
+    """A chart (its description is the text alternative) with its data as a table a tab
+    away, the table's CSV download and how it is calculated."""
+    chart_tab, table_tab = st.tabs([t("chart", lang), t("table", lang)])
+    with chart_tab:
+        st.altair_chart(chart, width="stretch")
+    with table_tab:
+        st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button(t("download_csv", lang), excel_csv(table), file_name=file_name,
+                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}")
+    if indicators or queries:
+        definitions(list(indicators), lang, list(queries))
+
+
+def empty_selection(lang: str) -> None:
+    """The friendly stop for a selection without data."""
+    st.info(t("no_data", lang), icon=":material/info:")
+    st.stop()
+
+
+def suppression_note(context: PageContext, over_time: bool = False) -> None:
+    """The page's footnote on hidden small numbers (and on hollow points in trends)."""
     th = context.threshold
     st.caption(t("suppressed_note", context.lang, t=th, m=th - 1))
+    if over_time:
+        st.caption(t("partial_note", context.lang))
+
+
+def url_params(**extra) -> dict:
+    """The current URL's parameters (lists kept) with `extra` set: for links between pages."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    params = {key: values if len(values) > 1 else values[0] for key, values in params.items()}
+    return {**params, **extra}
+
+
+def due_link(context: PageContext) -> None:
+    """For coordinators: how many families are overdue, one click from their list."""
+    due = context.query("due_list", context.filters.units_only())
+    overdue = int((due.status == "overdue").sum())
+    st.page_link(str(PACKAGE_ROOT / BY_KEY["progression"].file),
+                 label=t("due_link", context.lang, count=integer(overdue, context.lang)),
+                 icon=":material/event_busy:", query_params=url_params(view="due"))
+
+
+def due_list(due: pd.DataFrame, context: PageContext) -> None:
+    """The coordinator's list: counts per status, the families overdue or due first (those
+    missed apart), sortable and downloadable. Row-level: shown only with access."""
+    from dashboard.tables import STATUS_ORDER, due_table
+    lang = context.lang
+    st.subheader(t("due_title", lang))
+    st.caption(t("due_caption", lang, date=context.db.export.reference_date.isoformat()))
+    counts = due.status.value_counts()
+    for column, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER):
+        column.metric(t(f"status_{status}_plural", lang), integer(counts.get(status, 0), lang),
+                      border=True)
+    shown = st.segmented_control(
+        t("status", lang), STATUS_ORDER[:3], selection_mode="multi",
+        default=["overdue", "due"], format_func=lambda s: t(f"status_{s}", lang),
+        key="due_status")
+    current = due[due.status.isin(shown or STATUS_ORDER[:3])]
+    if current.empty:
+        st.info(t("due_none", lang), icon=":material/check_circle:")
+    else:
+        table_with_download(due_table(current, lang), "familjer_att_besoka.csv", lang)
+    missed = due[due.status == "missed"]
+    st.subheader(t("missed_title", lang))
+    if missed.empty:
+        st.caption(t("missed_none", lang))
+    else:
+        table_with_download(due_table(missed, lang), "missade_besok.csv", lang)
+    definitions(["due_list"], lang, ["due_list"])

@@ -33,7 +33,7 @@ def metric_values(at) -> list[str]:
 
 
 def test_overview_shows_the_fixture_numbers(app):
-    at = app()
+    at = app(period="all")
     assert at.title[0].value == "Översikt"
     values = metric_values(at)
     # visits, families, home 11/13, both 9/12, team 10/13, within 10/13, mother 13/13,
@@ -56,13 +56,13 @@ def test_small_numbers_are_suppressed(app):
 
 
 def test_complementary_cell_is_hidden_where_a_total_is_shown(app):
-    at = app(programme="goteborg-6")  # visits by number 4, 3, 2, 1, 1, 1 (total 12 shown)
+    at = app(programme="goteborg-6", period="all")  # visits by number 4, 3, 2, 1, 1, 1 (total 12 shown)
     by_number = at.dataframe[1].value
     assert by_number.iloc[:, 3].tolist() == ["<5"] * 6
 
 
 def test_english_switch(app):
-    at = app(lang="en")
+    at = app(lang="en", period="all")
     assert at.title[0].value == "Overview"
     assert metric_values(at)[2] == "85%"
     assert at.subheader[0].value == "The visits"
@@ -78,9 +78,18 @@ def test_url_round_trip(app):
                    "from": ["2023-01-01"], "to": ["2023-12-31"]}
 
 
+def test_default_period_is_the_last_twelve_months_against_the_twelve_before(app):
+    at = app()  # as of 2024-06-30: 2023-07-01 – 2024-06-30 against 2022-07-01 – 2023-06-30
+    visits = at.metric[0]
+    assert visits.value == "8" and visits.delta == "+3"  # V04-V06, V09-V11, V13, V14; 5 before
+    families = at.metric[1]
+    assert families.value == "<5" and not families.delta  # 3 now: no change is shown
+    assert "2023-07-01 – 2024-06-30" in at.caption[1].value.replace("\\", "")
+
+
 def test_invalid_url_values_are_dropped_not_fatal(app):
     at = app(district="Atlantis", period="forever", bvc="B9")
-    assert metric_values(at)[0] == "14"
+    assert metric_values(at)[0] == "8"  # the default period
     assert "district" not in at.query_params and "bvc" not in at.query_params
 
 

@@ -5,8 +5,10 @@ import re
 
 from conftest import ROOT
 from dashboard.db import PARAMETER, query_names, query_text
+from dashboard.filters import OPTIONS
 
-ALLOWED_PARAMETERS = {"date_from", "date_to", "districts", "bvcs", "programmes", "as_of"}
+ALLOWED_PARAMETERS = {"date_from", "date_to", "districts", "bvcs", "programmes", "as_of",
+                      *OPTIONS}
 
 
 def test_every_query_file_is_used_by_a_test():

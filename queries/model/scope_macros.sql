@@ -63,3 +63,66 @@ CREATE OR REPLACE MACRO visit_shares(v) AS [
     share('extra_support_visit_share',
           count(*) FILTER (WHERE v.extra_support_referrals > 0), count(*), 0)
 ];
+
+-- The first day of the month, quarter, half-year or year a day falls in (charts over time
+-- and birth cohorts). The inner CASE keeps date_trunc from seeing 'half_year'.
+CREATE OR REPLACE MACRO period_start(day, interval_name) AS
+    CASE WHEN interval_name = 'half_year'
+         THEN make_date(year(day), CASE WHEN month(day) <= 6 THEN 1 ELSE 7 END, 1)
+         ELSE date_trunc(CASE WHEN interval_name = 'half_year' THEN 'year'
+                              ELSE interval_name END, day)::DATE
+    END;
+
+-- One row per family in scope with its progress up to the as-of date: whether it had
+-- visit 1, how many distinct visit numbers it had, and whether it counts for the completed
+-- share (had visit 1, old enough for the programme's last visit, not exited before that
+-- visit's window closed) and completed it (every visit of the programme).
+CREATE OR REPLACE MACRO family_progress(date_from, date_to, districts, bvcs, programmes,
+                                        as_of) AS TABLE
+    WITH made AS (
+        SELECT family_id,
+               count(DISTINCT visit_number) AS visit_numbers,
+               bool_or(visit_number = 1) AS had_first
+        FROM visits
+        WHERE visit_date <= as_of
+        GROUP BY family_id
+    ),
+    last_visit AS (
+        SELECT programme_id, window_end_days
+        FROM programmes
+        QUALIFY visit_number = max(visit_number) OVER (PARTITION BY programme_id)
+    )
+    SELECT f.*,
+           coalesce(m.had_first, false) AS started,
+           coalesce(m.had_first, false)
+               AND f.child_birth_date + l.window_end_days <= as_of
+               AND (f.exit_date IS NULL OR f.exit_date >= f.child_birth_date + l.window_end_days)
+               AS completion_eligible,
+           coalesce(m.visit_numbers = f.programme_visits, false) AS completed_all
+    FROM families_in_scope(date_from, date_to, districts, bvcs, programmes) f
+    LEFT JOIN made m USING (family_id)
+    LEFT JOIN last_visit l USING (programme_id);
+
+-- One row per family in scope who had visit 1 and programme visit k it is old enough for
+-- (birth + window end of k <= as-of date) without having left before that day; had_visit
+-- says whether visit k was made up to the as-of date. The rows behind retention.
+CREATE OR REPLACE MACRO retention_steps(date_from, date_to, districts, bvcs, programmes,
+                                        as_of) AS TABLE
+    WITH made AS (
+        SELECT DISTINCT family_id, visit_number
+        FROM visits
+        WHERE visit_date <= as_of
+    ),
+    started AS (
+        SELECT f.family_id, f.programme_id, f.district, f.child_birth_date, f.exit_date
+        FROM families_in_scope(date_from, date_to, districts, bvcs, programmes) f
+        WHERE EXISTS (SELECT 1 FROM made m WHERE m.family_id = f.family_id
+                      AND m.visit_number = 1)
+    )
+    SELECT s.family_id, s.programme_id, s.district, s.child_birth_date, p.visit_number,
+           p.label, m.family_id IS NOT NULL AS had_visit
+    FROM started s
+    JOIN programmes p USING (programme_id)
+    LEFT JOIN made m USING (family_id, visit_number)
+    WHERE s.child_birth_date + p.window_end_days <= as_of
+      AND (s.exit_date IS NULL OR s.exit_date >= s.child_birth_date + p.window_end_days);

@@ -16,7 +16,16 @@ def wait_until_idle(page) -> None:
 
 
 def screenshot(page, name: str) -> Path:
-    SCREENSHOTS.mkdir(exist_ok=True)
+    """The whole page: Streamlit scrolls inside its main section, so the viewport is made
+    as tall as that section's content for the picture, then put back."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate("Math.max(...[...document.querySelectorAll("
+                           "'[data-testid=stMain], [data-testid=stSidebarContent]')]"
+                           ".map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    page.wait_for_timeout(400)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path

@@ -13,12 +13,12 @@ def assert_no_exception(page):
 
 
 def test_overview_opens_with_the_fixture_numbers(open_page):
-    page = open_page()
+    page = open_page("/?period=all")
     assert_no_exception(page)
     assert page.locator("h1").first.inner_text() == "Översikt"
     assert metrics(page)[:3] == ["14", "5", "85\u00a0%"]
     screenshot(page, "overview-1280x800")
-    big = open_page(width=1920, height=1080)
+    big = open_page("/?period=all", width=1920, height=1080)
     screenshot(big, "overview-1920x1080")
 
 
@@ -40,7 +40,7 @@ def test_filter_then_follow_the_copied_link(open_page):
 
 
 def test_download_indicator_table_as_excel_csv(open_page):
-    page = open_page()
+    page = open_page("/?period=all")
     buttons = page.locator("[data-testid='stDownloadButton']")
     with page.expect_download() as download:
         buttons.last.locator("button").click()
@@ -48,6 +48,6 @@ def test_download_indicator_table_as_excel_csv(open_page):
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
     text = data.decode("utf-8-sig")
     header, *rows = text.strip().splitlines()
-    assert header == "Indikator;Värde;n / N;Mål"
+    assert header == "Indikator;Värde;n / N;Förändring;Mål"
     assert "Besök i hemmet;85\u00a0%;n = 11 av N = 13 · saknas <5;" in text
-    assert rows[0] == "Besök;14;;"
+    assert rows[0] == "Besök;14;;;"  # all time: nothing earlier to compare with

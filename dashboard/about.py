@@ -1,0 +1,77 @@
+"""Tables of the Om data page: the loaded export, rows read and quarantined, programme
+schedules, settings and the indicators' definitions."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.contract import RULES
+from dashboard.definitions import INDICATORS
+from dashboard.i18n import indicator_definition, indicator_name, t
+from dashboard.numbers import integer, percent
+from dashboard.programmes import age_label
+from dashboard.vocab import label
+
+
+def export_facts(context) -> pd.DataFrame:
+    export, lang = context.db.export, context.lang
+    dates = context.query("export_dates").iloc[0]
+
+    def day(value) -> str:
+        return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+    facts = [
+        (t("export_folder", lang), export.path.name + (f" ({t('sample', lang)})"
+                                                         if export.is_sample else "")),
+        (t("extracted_at", lang), export.reference_date.isoformat()),
+        (t("visit_dates", lang), f"{day(dates.first_visit)} – {day(dates.last_visit)}"),
+        (t("birth_dates", lang), f"{day(dates.first_birth)} – {day(dates.last_birth)}"),
+    ]
+    return pd.DataFrame(facts, columns=[t("fact", lang), t("value", lang)])
+
+
+def row_counts_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("table_name", lang): frame.table_name.tolist(),
+        t("rows_read", lang): [integer(v, lang) for v in frame.input_rows],
+        t("rows_valid", lang): [integer(v, lang) for v in frame.valid_rows],
+        t("rows_quarantined", lang): [integer(v, lang) for v in frame.quarantined_rows]})
+
+
+def quarantine_table(frame: pd.DataFrame, lang: str, row_level: bool) -> pd.DataFrame:
+    """Quarantined rows per table, rule and column; example keys only with row-level access."""
+    out = pd.DataFrame({
+        t("table_name", lang): frame.table_name.tolist(),
+        t("rule", lang): [RULES[r][0 if lang == "sv" else 1] for r in frame.rule],
+        t("column", lang): [c or "" for c in frame.column_name],
+        t("rows_quarantined", lang): [integer(v, lang) for v in frame.rows]})
+    if row_level:
+        out[t("example_keys", lang)] = [", ".join(keys) for keys in frame.example_keys]
+    return out
+
+
+def schedule_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("programme", lang): (frame.name_sv if lang == "sv" else frame.name_en).tolist(),
+        t("visit", lang): frame.visit_number.astype(int).tolist(),
+        t("age", lang): [age_label(a, lang) for a in frame.label],
+        t("window_days", lang): [f"{s} … {e}" for s, e in zip(frame.window_start_days,
+                                                               frame.window_end_days)],
+        t("place", lang): [label("location", p, lang) for p in frame.location],
+        t("professions_planned", lang): [", ".join(label("profession", p, lang) for p in ps)
+                                         for ps in frame.professions],
+        t("expected_minutes", lang): frame.expected_minutes.astype(int).tolist()})
+
+
+def settings_table(settings, lang: str) -> pd.DataFrame:
+    rows = [(t("threshold_setting", lang), f"{settings.threshold}")]
+    rows += [(f"{t('target', lang)}: {indicator_name(i, lang)}", percent(v, lang))
+             for i, v in settings.targets.items()]
+    return pd.DataFrame(rows, columns=[t("setting", lang), t("value", lang)])
+
+
+def definitions_table(lang: str) -> pd.DataFrame:
+    """Every indicator: the id researchers cite, its name, definition and query file."""
+    return pd.DataFrame({
+        "id": [i.id for i in INDICATORS],
+        t("indicator", lang): [indicator_name(i.id, lang) for i in INDICATORS],
+        t("definition", lang): [indicator_definition(i.id, lang) for i in INDICATORS],
+        t("query_file", lang): [f"queries/{i.query}.sql" for i in INDICATORS]})

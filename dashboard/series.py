@@ -1,0 +1,305 @@
+"""Query results shaped for charts and tables: shares and counts summed from BVCs up to
+districts and all units, period labels, and small numbers hidden (contract, section 6).
+Pure functions from DataFrame to DataFrame; no SQL, no Streamlit."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from dashboard.i18n import t
+from dashboard.numbers import LOCALES
+from dashboard.suppression import hidden_cells
+
+ALL_UNITS = "__all__"
+SHARE_COLUMNS = ["n", "denominator", "missing"]
+
+
+def period_label(day: dt.date, interval: str, lang: str) -> str:
+    """'mars 2024', 'K1 2024' / 'Q1 2024', 'H2 2024', '2024'."""
+    day = pd.Timestamp(day)
+    if interval == "month":
+        from babel.dates import format_date
+        return format_date(day.date(), format="LLLL y", locale=LOCALES[lang])
+    if interval == "quarter":
+        return f"{t('quarter_short', lang)}{(day.month - 1) // 3 + 1} {day.year}"
+    if interval == "half_year":
+        return f"H{1 if day.month <= 6 else 2} {day.year}"
+    return str(day.year)
+
+
+def cell_text(value, hidden: bool, threshold: int, lang: str) -> str:
+    """A count as shown: "<5" for a small one, "–" for one hidden to protect a sibling."""
+    from dashboard.numbers import DASH, integer
+    if 0 < int(value) < threshold:
+        return f"<{threshold}"
+    return DASH if hidden and int(value) else integer(value, lang)
+
+
+def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int) -> pd.Series:
+    """Cells of `column` to hide: counts from 1 to threshold - 1, and within each group of
+    siblings whose total is shown elsewhere, the next smallest cell too."""
+    hidden = pd.Series(False, index=frame.index)
+    if frame.empty:
+        return hidden
+    for _, group in frame.groupby(by, sort=False, dropna=False):
+        hidden.loc[group.index] = hidden_cells(group[column].tolist(), threshold)
+    return hidden
+
+
+def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
+               extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One indicator's shares per period at a level ('bvc', 'district' or 'all'), with a
+    `value` that is NaN where the share is hidden. Shares are sums of the BVC rows; a BVC's
+    or district's share is hidden too where its siblings would let a hidden one be
+    recomputed from the level above."""
+    rows = frame[frame.indicator == indicator]
+    keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"],
+            "all": []}[level] + list(extra)
+    summed = rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
+    siblings = {"bvc": ["period", "district"], "district": ["period"], "all": ["period"]}[level]
+    return with_share_values(summed, siblings, threshold)
+
+
+def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
+                      ) -> pd.DataFrame:
+    """`hidden` and `value` (n / N, NaN where hidden) for rows of n and denominator: hidden
+    where N is small, where n is a small count, and where a sibling would reveal either."""
+    hidden = ((summed.denominator < threshold)
+              | hide_within(summed, siblings, "n", threshold)
+              | hide_within(summed, siblings, "denominator", threshold))
+    out = summed.assign(hidden=hidden)
+    out["value"] = np.where(hidden, np.nan, out.n / out.denominator.where(out.denominator > 0))
+    return out
+
+
+def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int) -> pd.DataFrame:
+    """Counts per period at a level, `shown` NaN where hidden (1 to threshold - 1, or a
+    sibling that would reveal one)."""
+    keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"], "all": []}[level]
+    summed = frame.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
+    siblings = {"bvc": ["period", "district"], "district": ["period"], "all": ["period"]}[level]
+    summed["hidden"] = hide_within(summed, siblings, column, threshold)
+    summed["shown"] = summed[column].where(~summed.hidden)
+    return summed
+
+
+def period_end(start, interval: str) -> dt.date:
+    months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[interval]
+    return (pd.Timestamp(start) + pd.DateOffset(months=months) - pd.Timedelta(days=1)).date()
+
+
+def labelled(frame: pd.DataFrame, interval: str, lang: str, filters=None,
+             reference: dt.date | None = None) -> pd.DataFrame:
+    """Adds the period's label ('mars 2024') and whether the selection holds only part of
+    it (`partial`: the period starts before the selection or ends after it or after the
+    export's date); a partial period's label says so."""
+    out = frame.copy()
+    first = getattr(filters, "date_from", None)
+    last = min(d for d in (getattr(filters, "date_to", None), reference) if d) if (
+        getattr(filters, "date_to", None) or reference) else None
+    out["partial"] = [bool((first and pd.Timestamp(p).date() < first)
+                           or (last and period_end(p, interval) > last)) for p in out.period]
+    out["period_label"] = [period_label(p, interval, lang) + (f" ({t('partial', lang)})"
+                                                              if partial else "")
+                           for p, partial in zip(out.period, out.partial)]
+    return out
+
+
+def unit_rows(frame: pd.DataFrame, indicator: str, threshold: int) -> pd.DataFrame:
+    """One indicator over the whole period per BVC (periods summed), for comparing units."""
+    rows = frame[frame.indicator == indicator]
+    summed = rows.groupby(["district", "bvc_id", "bvc_name"], as_index=False)[
+        SHARE_COLUMNS].sum()
+    return with_share_values(summed, ["district"], threshold).sort_values(
+        ["value", "bvc_name"], na_position="last")
+
+
+def trend_window(filters, reference: dt.date):
+    """The filters and time scale of a tile's short trend: the period and the one before it
+    by month (two years at most), else by quarter, or by year for a long custom range."""
+    from dataclasses import replace
+    previous = filters.previous()
+    start = previous.date_from if previous else filters.date_from
+    window = replace(filters, date_from=start)
+    if start is None:
+        return window, "quarter"
+    days = ((filters.date_to or reference) - start).days
+    return window, "month" if days <= 2 * 366 else "quarter" if days <= 8 * 366 else "year"
+
+
+def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int
+                 ) -> dict[str, tuple[float, ...]]:
+    """Each indicator's shown values over time for all units in scope (hidden ones left out)."""
+    return {i: tuple(share_rows(frame, i, "all", threshold).value.dropna().round(4))
+            for i in indicators}
+
+
+def unit_against_averages(counts: pd.DataFrame, units: pd.DataFrame, bvc_id: str,
+                          threshold: int, district_label: str, all_label: str) -> pd.DataFrame:
+    """A BVC's visits per period beside the mean per BVC of its district and of all units in
+    scope (means over the BVCs with visits that period); hidden where the count or the sum
+    behind a mean is hidden. Columns: period, series, value."""
+    name, district = units.set_index("bvc_id").loc[bvc_id, ["bvc_name", "district"]]
+    own = count_rows(counts, "visits", "bvc", threshold)
+    own = own[own.bvc_id == bvc_id].assign(series=name)
+    in_district = counts[counts.district == district]
+    district_rows = count_rows(in_district, "visits", "all", threshold)
+    all_rows = count_rows(counts, "visits", "all", threshold)
+    parts = [own[["period", "series", "shown"]].rename(columns={"shown": "value"})]
+    for rows, source, label in ((district_rows, in_district, f"{district_label} {district}"),
+                                (all_rows, counts, all_label)):
+        active = source.groupby("period").bvc_id.nunique()
+        means = rows.shown / rows.period.map(active).to_numpy()
+        parts.append(pd.DataFrame({"period": rows.period, "series": label, "value": means}))
+    return pd.concat(parts, ignore_index=True).sort_values(["period"], kind="stable")
+
+
+def step_label(visit_number: int, label: str, lang: str) -> str:
+    """'2 · 2 månader': a visit number with the age it means in its programme."""
+    from dashboard.programmes import age_label
+    return f"{int(visit_number)} · {age_label(label, lang)}"
+
+
+def visits_by_number_bars(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
+                          threshold: int) -> pd.DataFrame:
+    """Visits per visit number and programme for bars: `value` NaN where hidden, the text
+    beside each bar ("<5" or "–" where hidden)."""
+    parts = []
+    for programme_id, rows in frame.groupby("programme_id", sort=True):
+        hidden = hidden_cells(rows.visits.tolist(), threshold)
+        parts.append(pd.DataFrame({
+            "group": programme_names.get(programme_id, programme_id),
+            "category": [step_label(n, a, lang) for n, a in zip(rows.visit_number, rows.label)],
+            "value": [np.nan if h else float(v) for v, h in zip(rows.visits, hidden)],
+            "value_text": [cell_text(v, h, threshold, lang)
+                           for v, h in zip(rows.visits, hidden)]}))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["group", "category", "value", "value_text"])
+
+
+def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
+                threshold: int, siblings: list[str]) -> pd.DataFrame:
+    """Shares per visit number (on time, retention), hidden as the contract says, with the
+    step's label and its programme's name."""
+    out = with_share_values(frame.reset_index(drop=True), siblings, threshold)
+    out["group"] = [programme_names.get(p, p) for p in out.programme_id]
+    out["category"] = [step_label(n, a, lang) for n, a in zip(out.visit_number, out.label)]
+    out["step"] = out.category
+    return out
+
+
+def indicator_rows(frame: pd.DataFrame, indicators: list[str], threshold: int,
+                   names: dict[str, str]) -> pd.DataFrame:
+    """Several share indicators over time for all units in scope, one series each."""
+    parts = [share_rows(frame, i, "all", threshold).assign(series=names[i]) for i in indicators]
+    return pd.concat(parts, ignore_index=True)
+
+
+def programme_rows(frame: pd.DataFrame, indicator: str, threshold: int,
+                   programme_names: dict[str, str]) -> pd.DataFrame:
+    """One share indicator over the whole period per programme in scope, for bars."""
+    rows = frame[frame.indicator == indicator]
+    summed = rows.groupby("programme_id", as_index=False)[SHARE_COLUMNS].sum()
+    out = with_share_values(summed.assign(all=0), ["all"], threshold)
+    return out.assign(category=[programme_names.get(p, p) for p in out.programme_id])
+
+
+def destination_bars(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Referrals per destination over the districts in scope, grouped (open forum, extra
+    support), largest first within a group; small counts hidden, with their complement."""
+    from dashboard.vocab import label
+    summed = (frame.groupby(["destination_group", "destination"], as_index=False).referrals
+              .sum().sort_values(["destination_group", "referrals"], ascending=[False, False]))
+    hidden = hidden_cells(summed.referrals.tolist(), threshold)
+    return pd.DataFrame({
+        "group": [label("destination_group", g, lang) for g in summed.destination_group],
+        "category": [label("destination", d, lang) for d in summed.destination],
+        "value": [np.nan if h else float(v) for v, h in zip(summed.referrals, hidden)],
+        "value_text": [cell_text(v, h, threshold, lang)
+                       for v, h in zip(summed.referrals, hidden)]})
+
+
+def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Destinations (rows) by district (columns) as text, each district's column suppressed
+    on its own (its total is shown on the page above)."""
+    from dashboard.vocab import label
+    table = frame.pivot_table(index=["destination_group", "destination"], columns="district",
+                              values="referrals", aggfunc="sum", fill_value=0)
+    table = table.sort_index(ascending=[False, True])
+    out = pd.DataFrame({
+        t("destination_group", lang): [label("destination_group", g, lang)
+                                       for g, _ in table.index],
+        t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
+    for district in table.columns:
+        counts = table[district].tolist()
+        out[district] = [cell_text(v, h, threshold, lang)
+                         for v, h in zip(counts, hidden_cells(counts, threshold))]
+    return out
+
+
+def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str) -> pd.DataFrame:
+    """One item's mean per period and rater role (pooled 'all' too); a mean of fewer than
+    `threshold` ratings is hidden, and so is a role's where the other's count is hidden."""
+    from dashboard.vocab import label
+    rows = frame[frame["item"] == item].copy()
+    hidden = pd.Series(rows.n < threshold, index=rows.index)
+    roles = rows[rows.rater_role != "all"]
+    hidden |= hide_within(roles, ["period"], "n", threshold).reindex(rows.index,
+                                                                     fill_value=False)
+    rows["hidden"] = hidden
+    rows["value"] = rows["mean"].where(~hidden)
+    rows["series"] = [t("all_roles", lang) if r == "all" else label("rater_role", r, lang)
+                      for r in rows.rater_role]
+    rows["n_text"] = [cell_text(n, h, threshold, lang) for n, h in zip(rows.n, hidden)]
+    return rows
+
+
+def rating_distribution(frame: pd.DataFrame, item: str, threshold: int, lang: str
+                        ) -> pd.DataFrame:
+    """One item's share of ratings per score, a panel per rater role; hidden where the count
+    behind it is hidden or the role has fewer than `threshold` ratings."""
+    from dashboard.numbers import DASH, percent
+    from dashboard.vocab import label
+    parts = []
+    rows = frame[frame["item"] == item]
+    scale = range(1, int(rows.scale_max.max()) + 1) if not rows.empty else []
+    for role, group in rows.groupby("rater_role", sort=True):
+        group = (group.set_index("score").ratings.reindex(scale, fill_value=0)
+                 .rename_axis("score").reset_index())
+        total = int(group.ratings.sum())
+        hidden = [h or total < threshold for h in hidden_cells(group.ratings.tolist(), threshold)]
+        values = [np.nan if h else c / total for c, h in zip(group.ratings, hidden)]
+        parts.append(pd.DataFrame({
+            "panel": f"{label('rater_role', role, lang)} (n = {cell_text(total, False, threshold, lang)})",
+            "score": group.score.astype(int).tolist(), "value": values,
+            "value_text": [DASH if pd.isna(v) else percent(v, lang) for v in values]}))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["panel", "score", "value", "value_text"])
+
+
+REACH_STAGES = {  # indicator: (numerator, denominator, missing) columns of the reach query
+    "offered_share": ("offered", "families", None),
+    "accepted_share": ("accepted", "answered", "answer_missing"),
+    "started_share": ("started", "families", None),
+    "completed_share": ("completed", "completion_eligible", None),
+}
+
+
+def reach_stages(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reach query in the long shape of the share queries: one row per district, cohort
+    (as `period`) and stage with n, denominator and missing."""
+    parts = []
+    for indicator, (n, denominator, missing) in REACH_STAGES.items():
+        parts.append(pd.DataFrame({
+            "district": frame.district, "period": frame.cohort, "indicator": indicator,
+            "n": frame[n], "denominator": frame[denominator],
+            "missing": frame[missing] if missing else 0}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def stage_totals(stages: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Each stage over every district and cohort in scope."""
+    summed = stages.groupby("indicator", as_index=False, sort=False)[SHARE_COLUMNS].sum()
+    return with_share_values(summed.assign(all=0), ["all", "indicator"], threshold)

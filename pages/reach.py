@@ -1,0 +1,51 @@
+"""Räckvidd: of the families in the target group, how many were offered the programme,
+accepted, started and completed it, per district and birth cohort, against the coverage
+target."""
+import streamlit as st
+
+from dashboard import charts, series, tables, widgets
+from dashboard.filters import OPTIONS
+from dashboard.i18n import indicator_name, t
+from dashboard.session import page_context
+from dashboard.sidebar import page_choice
+
+STAGES = ["offered_share", "accepted_share", "started_share", "completed_share"]
+
+context = page_context()
+lang, threshold, targets = context.lang, context.threshold, context.settings.targets
+widgets.header(context, "reach")
+cohort = page_choice(t("cohort", lang), OPTIONS["cohort"], "cohort",
+                     lambda c: t(f"cohort_{c}", lang), default="year")
+# cohorts are this page's time axis: every cohort is shown, whatever the period
+reach = context.query("reach_by_district_and_cohort", context.filters.units_only(), cohort=cohort)
+if reach.empty:
+    widgets.empty_selection(lang)
+st.caption(t("reach_caption", lang, date=context.db.export.reference_date.isoformat()))
+stages = series.reach_stages(reach)
+
+st.subheader(t("reach_funnel_title", lang))
+funnel = tables.with_texts(series.stage_totals(stages, threshold), lang, threshold)
+funnel["category"] = [indicator_name(s, lang) for s in funnel.indicator]
+widgets.chart_block(
+    charts.bars(funnel, category="category", value_title=t("share", lang), is_share=True,
+                lang=lang, title=t("reach_funnel_title", lang),
+                description=t("reach_funnel_alt", lang)),
+    tables.category_share_table(funnel, lang, t("indicator", lang), t("value", lang)),
+    "rackvidd.csv", lang, indicators=STAGES, queries=["reach_by_district_and_cohort"])
+
+st.subheader(t("coverage_title", lang))
+coverage = series.labelled(series.share_rows(stages, "offered_share", "district", threshold),
+                           cohort, lang, reference=context.db.export.reference_date)
+coverage["series"] = coverage.district
+widgets.chart_block(
+    charts.trend(coverage, value_title=indicator_name("offered_share", lang), is_share=True,
+                 interval=cohort, lang=lang, series="series", series_title=t("district", lang),
+                 target=targets.get("offered_share"), target_label=t("coverage_target", lang),
+                 title=t("coverage_title", lang), description=t("coverage_alt", lang)),
+    tables.share_series_table(coverage, lang, threshold), "erbjudna_per_kohort.csv", lang,
+    indicators=["offered_share"], queries=["reach_by_district_and_cohort"])
+
+st.subheader(t("reach_table_title", lang))
+widgets.table_with_download(tables.reach_table(stages, cohort, lang, threshold),
+                            "rackvidd_per_stadsdel_och_kohort.csv", lang)
+widgets.suppression_note(context, over_time=True)

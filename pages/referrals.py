@@ -1,0 +1,54 @@
+"""Hänvisningar: where families are referred, grouped into open forums and extra support;
+the share of visits with a referral and with extra support over time; destinations per
+district."""
+import streamlit as st
+
+from dashboard import charts, series, tables, widgets
+from dashboard.filters import OPTIONS
+from dashboard.i18n import indicator_name, t
+from dashboard.session import page_context
+from dashboard.sidebar import page_choice
+
+SHARES = ["referral_visit_share", "extra_support_visit_share", "open_forum_referral_share"]
+
+context = page_context()
+lang, threshold, targets = context.lang, context.threshold, context.settings.targets
+widgets.header(context, "referrals_page")
+destinations = context.query("referrals_by_district_and_destination")
+shares = context.query("visit_shares_by_bvc_and_period", interval="quarter")
+if shares.empty:
+    widgets.empty_selection(lang)
+
+st.subheader(t("destinations_title", lang))
+bars = series.destination_bars(destinations, lang, threshold)
+widgets.chart_block(
+    charts.bars(bars, category="category", value_title=t("referrals", lang), is_share=False,
+                lang=lang, title=t("destinations_title", lang),
+                description=t("destinations_alt", lang), group="group",
+                group_title=t("destination_group", lang)),
+    tables.destination_table(bars, lang), "hanvisningar_per_mal.csv", lang,
+    indicators=["open_forum_referral_share"],
+    queries=["referrals_by_district_and_destination"])
+
+st.subheader(t("referral_shares_title", lang))
+interval = page_choice(t("interval", lang), OPTIONS["interval"], "interval",
+                       lambda i: t(f"interval_{i}", lang), default="quarter")
+over_time = context.labelled(series.indicator_rows(
+    context.query("visit_shares_by_bvc_and_period", interval=interval), SHARES, threshold,
+    {i: indicator_name(i, lang) for i in SHARES}), interval)
+widgets.chart_block(
+    charts.trend(over_time, value_title=t("share", lang), is_share=True, interval=interval,
+                 lang=lang, series="series", series_title="",
+                 target=targets.get("referral_visit_share"),
+                 target_label=t("target", lang) + " " + indicator_name(
+                     "referral_visit_share", lang).lower(),
+                 title=t("referral_shares_title", lang),
+                 description=t("referral_shares_alt", lang)),
+    tables.share_series_table(over_time, lang, threshold), "hanvisningar_over_tid.csv", lang,
+    indicators=SHARES, queries=["visit_shares_by_bvc_and_period"])
+
+st.subheader(t("destinations_by_district", lang))
+widgets.table_with_download(series.destinations_by_district(destinations, lang, threshold),
+                            "hanvisningar_per_stadsdel.csv", lang)
+st.caption(t("destinations_by_district_caption", lang))
+widgets.suppression_note(context, over_time=True)

@@ -1,0 +1,53 @@
+"""Besök: visits per district and per BVC over time, each BVC against its district and all
+units."""
+import streamlit as st
+
+from dashboard import charts, series, tables, widgets
+from dashboard.filters import OPTIONS
+from dashboard.i18n import t
+from dashboard.session import page_context
+from dashboard.sidebar import page_choice
+
+context = page_context()
+lang, threshold = context.lang, context.threshold
+widgets.header(context, "visits_page")
+interval = page_choice(t("interval", lang), OPTIONS["interval"], "interval",
+                       lambda i: t(f"interval_{i}", lang), default="quarter")
+counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
+if counts.empty:
+    widgets.empty_selection(lang)
+
+st.subheader(t("visits_by_district", lang))
+districts = context.labelled(series.count_rows(counts, "visits", "district", threshold),
+                             interval)
+widgets.chart_block(
+    charts.trend(districts.rename(columns={"shown": "value"}), value_title=t("visits", lang),
+                 is_share=False, interval=interval, lang=lang, series="district",
+                 series_title=t("district", lang), title=t("visits_by_district", lang),
+                 description=t("visits_by_district_alt", lang)),
+    tables.count_table(districts, lang, threshold, ["district"]),
+    "besok_per_stadsdel.csv", lang, indicators=["visits"],
+    queries=["visit_counts_by_bvc_and_period"])
+
+st.subheader(t("bvc_against_district", lang))
+units = context.query("units")
+in_scope = units[units.bvc_id.isin(counts.bvc_id)]
+bvc = st.selectbox(t("bvc", lang), list(in_scope.bvc_id),
+                   format_func=dict(zip(units.bvc_id, units.bvc_name)).get, key="compare_bvc")
+comparison = context.labelled(series.unit_against_averages(
+    counts, units, bvc, threshold, t("district_average", lang), t("all_average", lang)), interval)
+widgets.chart_block(
+    charts.trend(comparison, value_title=t("visits", lang), is_share=False, interval=interval,
+                 lang=lang, series="series", series_title="",
+                 title=t("bvc_against_district", lang),
+                 description=t("bvc_against_district_alt", lang)),
+    tables.series_table(comparison, lang, is_share=False), "besok_bvc_jamforelse.csv", lang,
+    queries=["visit_counts_by_bvc_and_period", "units"])
+
+st.subheader(t("visits_by_bvc", lang))
+widgets.table_with_download(
+    tables.count_table(context.labelled(series.count_rows(counts, "visits", "bvc", threshold),
+                                        interval), lang, threshold,
+                       ["district", "bvc_name"], families=counts),
+    "besok_per_bvc.csv", lang)
+widgets.suppression_note(context, over_time=True)

@@ -1,0 +1,183 @@
+"""Every page rendered headless (AppTest) over the fixture: default and filtered, the
+numbers shown, suppression, English and the page's own choices in the URL. Most tests use
+a settings file with threshold 1 so that exact numbers can be read; suppression is checked
+with the default threshold of 5."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from dashboard.app_pages import PAGES
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def open_app(page: str, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("../" + page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.fixture
+def exact(small_export, tmp_path, monkeypatch):
+    """Pages with nothing hidden (threshold 1) and row-level access."""
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[suppression]\nthreshold = 1\n[targets]\n"
+                        "both_professions_share = 0.9\noffered_share = 0.9\n"
+                        "[access]\nrow_level = true\n", encoding="utf-8")
+    monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
+    monkeypatch.setenv("HEMBESOK_SETTINGS", str(settings))
+    return open_app
+
+
+@pytest.fixture
+def suppressed(small_export, monkeypatch):
+    """Pages with the shipped settings: threshold 5, no row-level access (a real export)."""
+    monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
+    monkeypatch.delenv("HEMBESOK_SETTINGS", raising=False)
+    return open_app
+
+
+def table(at, index: int) -> list[list]:
+    return at.dataframe[index].value.astype(object).values.tolist()
+
+
+@pytest.mark.parametrize("page", [p.file for p in PAGES])
+@pytest.mark.parametrize("params", [{}, {"period": "all", "district": "Norr"},
+                                    {"period": "all", "bvc": "B3", "lang": "en"}])
+def test_every_page_renders_default_and_filtered(suppressed, page, params):
+    at = suppressed(page, **params)
+    assert at.title[0].value
+
+
+def test_visits_per_district_and_bvc_by_year(exact):
+    at = exact("pages/visits.py", period="all", interval="year")
+    y2024 = "2024 (del av perioden)"  # the export ends on 2024-06-30
+    assert table(at, 0) == [["2022", "Norr", "1"], ["2023", "Norr", "8"], [y2024, "Norr", "3"],
+                            [y2024, "Söder", "2"]]
+    assert table(at, 2) == [  # period, district, BVC, visits, families
+        ["2022", "Norr", "BVC Två", "1", "1"], ["2023", "Norr", "BVC Ett", "6", "2"],
+        ["2023", "Norr", "BVC Två", "2", "1"], [y2024, "Norr", "BVC Ett", "2", "1"],
+        [y2024, "Norr", "BVC Två", "1", "1"], [y2024, "Söder", "BVC Tre", "2", "1"]]
+    assert at.query_params["interval"] == "year"  # the page's own choice is in the link
+
+
+def test_bvc_against_its_district(exact):
+    at = exact("pages/visits.py", period="all", interval="year")
+    comparison = table(at, 1)  # BVC Ett (first in Norr): own visits, Norr mean, all mean
+    assert ["2023", "BVC Ett", "6,0"] in comparison
+    assert ["2023", "Genomsnitt per BVC, Norr", "4,0"] in comparison  # (6 + 2) / 2 BVCs
+    assert ["2024 (del av perioden)", "Genomsnitt per BVC, alla enheter", "1,7"] \
+        in comparison  # 5 visits / 3 BVCs
+
+
+def test_visits_are_suppressed_with_their_sibling(suppressed):
+    at = suppressed("pages/visits.py", period="all", interval="year")
+    y2024 = "2024 (del av perioden)"
+    assert table(at, 0) == [["2022", "Norr", "<5"], ["2023", "Norr", "8"],
+                            [y2024, "Norr", "<5"], [y2024, "Söder", "<5"]]
+    bvcs = table(at, 2)
+    # 2023 in Norr: BVC Ett 6 and BVC Två 2 with the district's 8 shown: 6 is hidden too
+    assert ["2023", "Norr", "BVC Ett", "–", "<5"] in bvcs
+    assert [y2024, "Söder", "BVC Tre", "<5", "<5"] in bvcs  # the BVC with few visits
+
+
+def test_progression_numbers(exact):
+    at = exact("pages/progression.py", period="all")
+    by_number = table(at, 0)
+    assert [row[2] for row in by_number[:6]] == ["4", "3", "2", "1", "1", "1"]
+    assert by_number[0][:2] == ["Göteborg/Rinkeby, 6 besök", "1 · Nyfödd"]
+    retention = table(at, 1)  # goteborg-6 per cohort (year)
+    assert ["Göteborg/Rinkeby, 6 besök", "2023", "3 · 4 månader", "100\u00a0%", "2 / 2"] \
+        in retention
+    assert ["Göteborg/Rinkeby, 6 besök", "2022", "2 · 2 månader", "0\u00a0%", "0 / 1"] \
+        in retention
+    on_time = table(at, 3)
+    # newborn visits: V01, V09, V12 within 14 days of coming home; V07 19 days after birth
+    assert on_time[0] == ["Göteborg/Rinkeby, 6 besök", "1 · Nyfödd", "75\u00a0%", "3 / 4"]
+
+
+def test_due_list_for_a_coordinator(exact):
+    at = exact("pages/progression.py", view="due")
+    # as of 2024-06-30, whatever the period: F1 finished, F2 left, F6 declined; F3 (visit 4
+    # closes 2024-07-02), F5 (visit 3 closes 2024-07-29) and F7 (newborn, born 2024-06-20)
+    # are due; F8 (born 2024-07-10) is upcoming; F4's visit 2 closed in 2022: missed
+    assert [m.value for m in at.metric] == ["0", "3", "1", "1"]  # overdue, due, upc., missed
+    due = table(at, 0)
+    assert [(row[0], row[1], row[2], row[5]) for row in due] == [
+        ("F3", "BVC Två", "4 · 8 månader", "Aktuellt"),
+        ("F7", "BVC Ett", "1 · Nyfödd", "Aktuellt"),
+        ("F5", "BVC Tre", "3 · 4 månader", "Aktuellt")]
+    assert str(due[0][4]) == "2024-07-02"
+    missed = table(at, 1)
+    assert [(row[0], row[5], row[6]) for row in missed] == [("F4", "Missat", 670)]
+
+
+def test_due_list_needs_row_level_access(suppressed):
+    at = suppressed("pages/progression.py", view="due")
+    assert "view_due" not in str(at.query_params)
+    assert any("behörighet" in c.value for c in at.caption)
+    assert at.subheader[0].value == "Besök per besöksnummer"  # the progress view instead
+
+
+def test_professions_per_bvc_with_target(exact):
+    at = exact("pages/professions.py", period="all")
+    units = table(at, 0)
+    assert units == [["Norr", "BVC Ett", "71\u00a0%", "5 / 7", "✗ under målet"],
+                     ["Norr", "BVC Två", "75\u00a0%", "3 / 4", "✗ under målet"],
+                     ["Söder", "BVC Tre", "100\u00a0%", "1 / 1", "✓ mål uppnått"]]
+
+
+def test_referral_destinations(exact):
+    at = exact("pages/referrals.py", period="all")
+    destinations = {row[1]: row[2] for row in table(at, 0)}
+    assert destinations["Öppen förskola"] == "3" and destinations["Bibliotek"] == "3"
+    assert destinations["Spädbarnsverksamhet"] == "1"
+    by_district = table(at, 2)
+    assert ["Öppna forum", "Bibliotek", "2", "1"] in by_district
+
+
+def test_satisfaction_means_by_role(exact):
+    at = exact("pages/satisfaction.py", period="all")
+    ratings = at.dataframe[0].value
+    model = ratings[ratings.iloc[:, 0] == "Arbeta enligt modellen, helhet"].iloc[0].tolist()
+    # pooled 6, 5, 7; nurse 6, 7; parent supporter 5
+    assert model[2:] == ["6,0", "3", "6,5", "2", "5,0", "1"]
+
+
+def test_reach_per_district_and_cohort(exact):
+    at = exact("pages/reach.py")
+    funnel = {row[0]: row[1:] for row in table(at, 0)}
+    assert funnel["Erbjudna"] == ["75\u00a0%", "6 / 8"]  # F7, F8 not offered
+    assert funnel["Tackat ja"] == ["80\u00a0%", "4 / 5"]  # F4's answer unknown, F6 declined
+    assert funnel["Fullföljt programmet"] == ["50\u00a0%", "1 / 2"]  # F1 of F1, F4
+
+
+def test_about_the_data(exact):
+    at = exact("pages/about_data.py")
+    rows = {row[0]: row[1:] for row in table(at, 1)}
+    assert rows["visits"] == ["14", "14", "0"]
+    facts = {row[0]: row[1] for row in table(at, 0)}
+    assert facts["Besöksdatum"] == "2022-06-10 – 2024-04-01"
+    definitions = at.dataframe[-1].value
+    assert "both_professions_share" in set(definitions.id)
+
+
+def test_english_pages(exact):
+    at = exact("pages/professions.py", period="all", lang="en")
+    assert at.title[0].value == "Professions and parents"
+    assert table(at, 0)[0][2:4] == ["71%", "5 / 7"]
+
+
+def test_filters_survive_switching_pages(suppressed):
+    at = suppressed("pages/overview.py", district="Norr", period="all")
+    at.switch_page("../pages/reach.py").run()
+    assert at.query_params["district"] == "Norr" and at.query_params["period"] == "all"
+    assert "Norr" in at.caption[1].value
