@@ -73,7 +73,8 @@ def tiles(items: list[Tile], lang: str, per_row: int = 4) -> None:
 def table_with_download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), excel_csv(frame), file_name=file_name,
-                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}")
+                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}",
+                       on_click="ignore")
 
 
 def definitions(indicators: list[str], lang: str, queries: list[str] = ()) -> None:
@@ -97,7 +98,8 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
     with table_tab:
         st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), excel_csv(table), file_name=file_name,
-                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}")
+                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}",
+                       on_click="ignore")
     if indicators or queries:
         definitions(list(indicators), lang, list(queries))
 

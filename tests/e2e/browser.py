@@ -7,12 +7,22 @@ from pathlib import Path
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
 def wait_until_idle(page) -> None:
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=30_000)
+    """Until the script has run and stopped. The app reports "not running" before its
+    first run too, so a page must also show its title; a rerun after a click may start a
+    moment late, so the running state is given a moment to appear."""
+    try:
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']",
+                               timeout=1_500)
+    except Exception:  # noqa: BLE001 - the run may have finished already: that is fine
+        pass
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=30_000)
+    page.wait_for_selector(IDLE, timeout=30_000)
     page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=30_000)
+    page.wait_for_selector(IDLE, timeout=30_000)
 
 
 def screenshot(page, name: str) -> Path:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from playwright.sync_api import expect
+
 from dashboard.app_pages import PAGES
 from dashboard.i18n import t
 from e2e.browser import screenshot, wait_until_idle
@@ -27,6 +29,7 @@ def test_menu_click_keeps_the_filters(open_page):
     page = open_page("/?period=all&district=Norr")
     page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Besök").first.click()
     wait_until_idle(page)
+    expect(page.locator("h1").first).to_have_text("Besök")
     assert "/besok" in page.url and "district=Norr" in page.url and "period=all" in page.url
     assert page.locator("h1").first.inner_text() == "Besök"
     assert "Norr" in page.get_by_text("Urval:").first.inner_text()
@@ -34,8 +37,11 @@ def test_menu_click_keeps_the_filters(open_page):
 
 def test_chart_data_downloads_as_csv(open_page):
     page = open_page("/besok?period=all&interval=year")
+    buttons = page.locator("[data-testid='stDownloadButton']")
+    expect(buttons).to_have_count(3)  # per district, BVC against district, per BVC
     with page.expect_download() as download:
-        page.locator("[data-testid='stDownloadButton']").first.locator("button").click()
+        buttons.first.locator("button").click()
+    assert download.value.suggested_filename == "besok_per_stadsdel.csv"
     text = open(download.value.path(), "rb").read().decode("utf-8-sig")
     header, *rows = text.strip().splitlines()
     assert header == "Period;Stadsdel/kommun;Besök"
