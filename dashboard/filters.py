@@ -17,6 +17,12 @@ def check_options(options: dict) -> dict:
     return options
 
 
+def first_of_month(end: dt.date, months: int) -> dt.date:
+    """The first day of a span of `months` whole months ending in `end`'s month."""
+    index = end.year * 12 + end.month - 1 - (months - 1)
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 @dataclass(frozen=True)
 class Filters:
     """Period (inclusive), units and as-of date; empty means no restriction."""
@@ -44,8 +50,7 @@ class Filters:
         if self.date_from.day == 1 and (self.date_to + dt.timedelta(days=1)).day == 1:
             months = ((self.date_to.year - self.date_from.year) * 12
                       + self.date_to.month - self.date_from.month + 1)
-            index = self.date_from.year * 12 + self.date_from.month - 1 - months
-            return replace(self, date_from=dt.date(index // 12, index % 12 + 1, 1), date_to=end)
+            return replace(self, date_from=first_of_month(end, months), date_to=end)
         return replace(self, date_from=end - (self.date_to - self.date_from), date_to=end)
 
     def units_only(self) -> "Filters":

@@ -9,7 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.db import Database
-from dashboard.filters import Filters
+from dashboard.filters import Filters, first_of_month
 from dashboard.i18n import t
 
 PERIODS = ("last12", "this_year", "last_year", "all", "custom")
@@ -25,18 +25,12 @@ def period_bounds(preset: str, reference: dt.date) -> tuple[dt.date | None, dt.d
     if preset == "last12":
         next_day = reference + dt.timedelta(days=1)
         end = reference if next_day.day == 1 else reference.replace(day=1) - dt.timedelta(days=1)
-        return _months_back(end, 12), end
+        return first_of_month(end, 12), end
     if preset == "this_year":
         return dt.date(reference.year, 1, 1), reference
     if preset == "last_year":
         return dt.date(reference.year - 1, 1, 1), dt.date(reference.year - 1, 12, 31)
     return None, None
-
-
-def _months_back(end: dt.date, months: int) -> dt.date:
-    """The first day of the month `months - 1` months before `end`'s month."""
-    index = end.year * 12 + end.month - 1 - (months - 1)
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _iso(text: str) -> dt.date | None:

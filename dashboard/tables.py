@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.numbers import DASH, decimal, integer, percent
+from dashboard.numbers import DASH, decimal, percent
 from dashboard.programmes import age_label
-from dashboard.series import cell_text, count_rows
+from dashboard.series import (REACH_STAGES, cell_text, count_rows, hide_within, period_label,
+                              with_share_values)
 from dashboard.suppression import count_text, counts_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
@@ -194,7 +195,6 @@ def mean_series_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int) -> pd.DataFrame:
     """Per district and cohort: families and each stage as "value (n / N)"."""
     from dashboard.i18n import indicator_name
-    from dashboard.series import REACH_STAGES, hide_within, period_label, with_share_values
     rows = with_texts(with_share_values(stages, ["period", "indicator"], threshold), lang,
                       threshold)
     wide = rows.pivot_table(index=["district", "period"], columns="indicator",

@@ -161,3 +161,11 @@ def due_list(due: pd.DataFrame, context: PageContext) -> None:
     else:
         table_with_download(due_table(missed, lang), "missade_besok.csv", lang)
     definitions(["due_list"], lang, ["due_list"])
+
+
+def interval_choice(lang: str) -> str:
+    """The time scale of a page's charts over time (month, quarter, year), in the URL."""
+    from dashboard.filters import OPTIONS
+    from dashboard.sidebar import page_choice
+    return page_choice(t("interval", lang), OPTIONS["interval"], "interval",
+                       lambda i: t(f"interval_{i}", lang), default="quarter")

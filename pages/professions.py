@@ -3,18 +3,15 @@ time with the lagging unit visible at a glance; mother and other parent present.
 import streamlit as st
 
 from dashboard import charts, series, tables, widgets
-from dashboard.filters import OPTIONS
 from dashboard.i18n import indicator_name, t
 from dashboard.session import page_context
-from dashboard.sidebar import page_choice
 
 MAX_LINES = 10  # more units than this are drawn per district
 
 context = page_context()
 lang, threshold, targets = context.lang, context.threshold, context.settings.targets
 widgets.header(context, "professions")
-interval = page_choice(t("interval", lang), OPTIONS["interval"], "interval",
-                       lambda i: t(f"interval_{i}", lang), default="quarter")
+interval = widgets.interval_choice(lang)
 shares = context.query("visit_shares_by_bvc_and_period", interval=interval)
 if shares.empty:
     widgets.empty_selection(lang)

@@ -4,10 +4,8 @@ district."""
 import streamlit as st
 
 from dashboard import charts, series, tables, widgets
-from dashboard.filters import OPTIONS
 from dashboard.i18n import indicator_name, t
 from dashboard.session import page_context
-from dashboard.sidebar import page_choice
 
 SHARES = ["referral_visit_share", "extra_support_visit_share", "open_forum_referral_share"]
 
@@ -31,8 +29,7 @@ widgets.chart_block(
     queries=["referrals_by_district_and_destination"])
 
 st.subheader(t("referral_shares_title", lang))
-interval = page_choice(t("interval", lang), OPTIONS["interval"], "interval",
-                       lambda i: t(f"interval_{i}", lang), default="quarter")
+interval = widgets.interval_choice(lang)
 over_time = context.labelled(series.indicator_rows(
     context.query("visit_shares_by_bvc_and_period", interval=interval), SHARES, threshold,
     {i: indicator_name(i, lang) for i in SHARES}), interval)

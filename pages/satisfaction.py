@@ -3,10 +3,8 @@ the means move over time (7-point items and the 10-point climate and relationshi
 import streamlit as st
 
 from dashboard import charts, series, tables, widgets
-from dashboard.filters import OPTIONS
 from dashboard.i18n import t
 from dashboard.session import page_context
-from dashboard.sidebar import page_choice
 from dashboard.vocab import VOCABULARIES, label
 
 context = page_context()
@@ -28,8 +26,7 @@ scale_max = VOCABULARIES["rating_item"][item].scale_max
 item_name = label("rating_item", item, lang)
 
 st.subheader(t("rating_trend_title", lang, item=item_name))
-interval = page_choice(t("interval", lang), OPTIONS["interval"], "interval",
-                       lambda i: t(f"interval_{i}", lang), default="quarter")
+interval = widgets.interval_choice(lang)
 trend = context.labelled(series.rating_trend(
     context.query("rating_means_by_period", interval=interval), item, threshold, lang), interval)
 widgets.chart_block(

@@ -3,16 +3,13 @@ units."""
 import streamlit as st
 
 from dashboard import charts, series, tables, widgets
-from dashboard.filters import OPTIONS
 from dashboard.i18n import t
 from dashboard.session import page_context
-from dashboard.sidebar import page_choice
 
 context = page_context()
 lang, threshold = context.lang, context.threshold
 widgets.header(context, "visits_page")
-interval = page_choice(t("interval", lang), OPTIONS["interval"], "interval",
-                       lambda i: t(f"interval_{i}", lang), default="quarter")
+interval = widgets.interval_choice(lang)
 counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
 if counts.empty:
     widgets.empty_selection(lang)
