@@ -210,7 +210,9 @@ def funnel(frame: pd.DataFrame, *, lang: str, title: str, description: str,
                  **{k: v for k, v in encodings.items() if k != "shape"})
              + base.mark_point(size=60, filled=True).encode(
                  **{k: v for k, v in encodings.items() if k != "strokeDash"}))
-    return finish(chart.properties(height=320, width="container"), title, description, lang)
+    legend_rows = -(-len(order) // 3)  # room for the legend, which Streamlit fits inside
+    return finish(chart.properties(height=320 + 22 * legend_rows, width="container"), title,
+                  description, lang)
 
 
 def distribution(frame: pd.DataFrame, *, lang: str, title: str, description: str,
