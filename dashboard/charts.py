@@ -75,6 +75,21 @@ def _series_encodings(series: str, title: str, order: list[str]) -> dict:
             "shape": alt.Shape(f"{series}:N", title=title, sort=order, scale=scale_shapes)}
 
 
+def _lines_with_points(base, encodings: dict, point_size: int, **point_encodings):
+    """Lines that differ by dash, points that differ by shape, both by colour."""
+    lines = base.mark_line(strokeWidth=2).encode(
+        **{k: v for k, v in encodings.items() if k != "shape"})
+    points = base.mark_point(size=point_size, filled=True, strokeWidth=1.5).encode(
+        **point_encodings, **{k: v for k, v in encodings.items() if k != "strokeDash"})
+    return lines + points
+
+
+def _with_legend_room(chart, height: int, series_count: int):
+    """Streamlit fits the whole chart, legend included, into its height: the plot keeps
+    `height` and each legend row (three entries) adds to it."""
+    return chart.properties(height=height + 22 * -(-series_count // 3), width="container")
+
+
 def _target_layer(target: float | None, lang: str, label: str):
     if target is None:
         return None
@@ -109,22 +124,15 @@ def trend(frame: pd.DataFrame, *, value_title: str, is_share: bool, interval: st
                             *([alt.Tooltip(f"{series}:N", title=series_title)] if series else []),
                             alt.Tooltip("value:Q", title=value_title, format=value_format)],
     )
-    lines = base.mark_line(strokeWidth=2).encode(
-        **{k: v for k, v in encodings.items() if k != "shape"})
     # a period the selection holds only in part is a hollow point
     partial = (alt.FillOpacity("partial:N", scale=alt.Scale(domain=[False, True],
                                                            range=[1, 0]), legend=None)
                if "partial" in frame else alt.Undefined)
-    points = base.mark_point(size=50, filled=True, strokeWidth=1.5).encode(
-        fillOpacity=partial, **{k: v for k, v in encodings.items() if k != "strokeDash"})
-    chart = lines + points
+    chart = _lines_with_points(base, encodings, 50, fillOpacity=partial)
     layer = _target_layer(target, lang, target_label) if is_share else None
     if layer is not None:
         chart = chart + layer
-    # Streamlit fits the whole chart, legend included, into the height: make room for it
-    legend_rows = -(-len(order) // 3)
-    return finish(chart.properties(height=height + 22 * legend_rows, width="container"),
-                  title, description, lang)
+    return finish(_with_legend_room(chart, height, len(order)), title, description, lang)
 
 
 def unit_dots(frame: pd.DataFrame, *, value_title: str, lang: str, title: str,
@@ -206,13 +214,8 @@ def funnel(frame: pd.DataFrame, *, lang: str, title: str, description: str,
         tooltip=[alt.Tooltip("series:N", title=series_title), alt.Tooltip("step:N", title=""),
                  alt.Tooltip("value_text:N", title=value_title),
                  alt.Tooltip("detail:N", title="n / N")])
-    chart = (base.mark_line(strokeWidth=2).encode(
-                 **{k: v for k, v in encodings.items() if k != "shape"})
-             + base.mark_point(size=60, filled=True).encode(
-                 **{k: v for k, v in encodings.items() if k != "strokeDash"}))
-    legend_rows = -(-len(order) // 3)  # room for the legend, which Streamlit fits inside
-    return finish(chart.properties(height=320 + 22 * legend_rows, width="container"), title,
-                  description, lang)
+    chart = _lines_with_points(base, encodings, 60)
+    return finish(_with_legend_room(chart, 320, len(order)), title, description, lang)
 
 
 def distribution(frame: pd.DataFrame, *, lang: str, title: str, description: str,

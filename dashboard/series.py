@@ -37,6 +37,14 @@ def cell_text(value, hidden: bool, threshold: int, lang: str) -> str:
     return DASH if hidden and int(value) else integer(value, lang)
 
 
+def suppressed_counts(counts: list[int], threshold: int, lang: str
+                      ) -> tuple[list[float], list[str]]:
+    """Sibling counts (their total shown) as chart values, NaN where hidden, and as text."""
+    hidden = hidden_cells(counts, threshold)
+    return ([np.nan if h else float(c) for c, h in zip(counts, hidden)],
+            [cell_text(c, h, threshold, lang) for c, h in zip(counts, hidden)])
+
+
 def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int) -> pd.Series:
     """Cells of `column` to hide: counts from 1 to threshold - 1, and within each group of
     siblings whose total is shown elsewhere, the next smallest cell too."""
@@ -168,13 +176,11 @@ def visits_by_number_bars(frame: pd.DataFrame, programme_names: dict[str, str], 
     beside each bar ("<5" or "–" where hidden)."""
     parts = []
     for programme_id, rows in frame.groupby("programme_id", sort=True):
-        hidden = hidden_cells(rows.visits.tolist(), threshold)
+        values, texts = suppressed_counts(rows.visits.tolist(), threshold, lang)
         parts.append(pd.DataFrame({
             "group": programme_names.get(programme_id, programme_id),
             "category": [step_label(n, a, lang) for n, a in zip(rows.visit_number, rows.label)],
-            "value": [np.nan if h else float(v) for v, h in zip(rows.visits, hidden)],
-            "value_text": [cell_text(v, h, threshold, lang)
-                           for v, h in zip(rows.visits, hidden)]}))
+            "value": values, "value_text": texts}))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["group", "category", "value", "value_text"])
 
@@ -212,13 +218,11 @@ def destination_bars(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataF
     from dashboard.vocab import label
     summed = (frame.groupby(["destination_group", "destination"], as_index=False).referrals
               .sum().sort_values(["destination_group", "referrals"], ascending=[False, False]))
-    hidden = hidden_cells(summed.referrals.tolist(), threshold)
+    values, texts = suppressed_counts(summed.referrals.tolist(), threshold, lang)
     return pd.DataFrame({
         "group": [label("destination_group", g, lang) for g in summed.destination_group],
         "category": [label("destination", d, lang) for d in summed.destination],
-        "value": [np.nan if h else float(v) for v, h in zip(summed.referrals, hidden)],
-        "value_text": [cell_text(v, h, threshold, lang)
-                       for v, h in zip(summed.referrals, hidden)]})
+        "value": values, "value_text": texts})
 
 
 def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
@@ -233,9 +237,7 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> 
                                        for g, _ in table.index],
         t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
     for district in table.columns:
-        counts = table[district].tolist()
-        out[district] = [cell_text(v, h, threshold, lang)
-                         for v, h in zip(counts, hidden_cells(counts, threshold))]
+        out[district] = suppressed_counts(table[district].tolist(), threshold, lang)[1]
     return out
 
 

@@ -70,11 +70,16 @@ def tiles(items: list[Tile], lang: str, per_row: int = 4) -> None:
                     st.caption(tile.target)
 
 
-def table_with_download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch")
+def download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
+    """The table as CSV for Excel; a download needs no rerun of the app."""
     st.download_button(t("download_csv", lang), excel_csv(frame), file_name=file_name,
                        mime="text/csv", icon=":material/download:", key=f"dl-{file_name}",
                        on_click="ignore")
+
+
+def table_with_download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch")
+    download(frame, file_name, lang)
 
 
 def definitions(indicators: list[str], lang: str, queries: list[str] = ()) -> None:
@@ -97,9 +102,7 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
         st.altair_chart(chart, width="stretch")
     with table_tab:
         st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), excel_csv(table), file_name=file_name,
-                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}",
-                       on_click="ignore")
+    download(table, file_name, lang)
     if indicators or queries:
         definitions(list(indicators), lang, list(queries))
 
