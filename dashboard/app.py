@@ -20,22 +20,34 @@ from dashboard.i18n import t  # noqa: E402
 log = logging.getLogger("hembesok")
 
 
+def _page(page, default: bool, context, lang: str):
+    """A page of the menu; one that needs a grant the user lacks stays off the menu, and a
+    direct link to it explains why."""
+    if page.needs is None or getattr(context, page.needs):
+        return st.Page(str(ROOT / page.file), title=t(page.key, lang), icon=page.icon,
+                       url_path=page.url_path, default=default)
+
+    def no_access() -> None:
+        st.title(t("no_access_title", lang))
+        st.info(t(f"no_access_{page.needs}", lang), icon=":material/lock:")
+    return st.Page(no_access, title=t(page.key, lang), icon=page.icon, url_path=page.url_path,
+                   visibility="hidden")
+
+
 def main() -> None:
     st.set_page_config(page_title="Hembesök", page_icon=":material/home_health:", layout="wide")
     lang = sidebar.language()
     try:
         db = session.current_database()
         units = session.query(db, "units")
-        session.set_context(db, sidebar.filters(db, units, lang), lang)
+        context = session.set_context(db, sidebar.filters(db, units, lang), lang)
     except ExportError as error:
         st.title(t("app_title", lang))
         st.error(t("fatal", lang))
         st.text(error.message(lang))
         st.stop()
-    navigation = st.navigation([
-        st.Page(str(ROOT / page.file), title=t(page.key, lang), icon=page.icon,
-                url_path=page.url_path, default=(i == 0))
-        for i, page in enumerate(PAGES)])
+    navigation = st.navigation([_page(page, i == 0, context, lang)
+                                for i, page in enumerate(PAGES)])
     try:
         navigation.run()
     except Exception:  # a user never sees a stack trace; the server log keeps it

@@ -12,6 +12,7 @@ class PageSpec:
     icon: str
     url_path: str
     row_level: bool = False
+    needs: str | None = None  # a grant the page requires ("researcher"); else hidden
 
 
 PAGES = [
@@ -25,5 +26,7 @@ PAGES = [
              "nojdhet"),
     PageSpec("reach", "pages/reach.py", ":material/diversity_3:", "rackvidd"),
     PageSpec("about", "pages/about_data.py", ":material/info:", "om-data"),
+    PageSpec("explorer", "pages/explorer.py", ":material/terminal:", "utforska",
+             needs="researcher"),
 ]
 BY_KEY = {page.key: page for page in PAGES}

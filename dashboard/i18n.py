@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dashboard.definitions import BY_ID
+from dashboard.i18n_research import STRINGS as RESEARCH_STRINGS
 
 STRINGS = {
     "app_title": ("Utökade hembesök – uppföljning", "Extended home visits – follow-up"),
@@ -293,6 +294,9 @@ STRINGS = {
                             "datakontraktet, avsnitt 4.", "The ids are stable and citable; the "
                             "definitions follow the data contract, section 4."),
 }
+
+
+STRINGS.update(RESEARCH_STRINGS)
 
 
 def t(key: str, lang: str = "sv", **params) -> str:

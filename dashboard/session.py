@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.db import Database
 from dashboard.export import default_data_dir, fingerprint, resolve
 from dashboard.filters import Filters
-from dashboard.settings import Settings, load_settings
+from dashboard.settings import Limits, Settings, load_settings
 
 CONTEXT_KEY = "_page_context"
 
@@ -25,6 +25,17 @@ def _database(folder: str, export_fingerprint: str) -> Database:
 def _query(folder: str, export_fingerprint: str, name: str, filters: Filters,
            options: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     return _database(folder, export_fingerprint).query(name, filters, **dict(options))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _sandbox(folder: str, export_fingerprint: str, limits: Limits):
+    from dashboard.explorer import Sandbox
+    return Sandbox(_database(folder, export_fingerprint), limits)
+
+
+def sandbox(db: Database, limits: Limits):
+    """The SQL explorer's locked copy of this export, built on first use."""
+    return _sandbox(str(db.export.path), db.export.fingerprint, limits)
 
 
 def query(db: Database, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
@@ -50,6 +61,12 @@ class PageContext:
     def row_level(self) -> bool:
         """Row-level views: granted by configuration, or for the bundled synthetic sample."""
         return self.settings.row_level or self.db.export.is_sample
+
+    @property
+    def researcher(self) -> bool:
+        """The SQL explorer and unsuppressed row-level exports: by configuration, or for
+        the bundled synthetic sample."""
+        return self.settings.researcher or self.db.export.is_sample
 
     @property
     def threshold(self) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 
 from dashboard.contract import SQL_TYPES, TABLES, Column, Table
 from dashboard.errors import ExportError

@@ -22,7 +22,7 @@ def plain(text) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def header(context: PageContext, title_key: str) -> None:
+def header(context: PageContext, title_key: str, selection: bool = True) -> None:
     """Page title, the export it reads, the selection as a line of text and notices."""
     lang, export = context.lang, context.db.export
     st.title(t(title_key, lang))
@@ -30,7 +30,8 @@ def header(context: PageContext, title_key: str) -> None:
     visits = counts.set_index("table_name").loc["visits", "valid_rows"]
     st.caption(t("export_line", lang, date=export.reference_date.isoformat(),
                  visits=integer(visits, lang), path=plain(export.path.name)))
-    st.caption(t("selection_line", lang, text=plain(selection_text(context))))
+    if selection:
+        st.caption(t("selection_line", lang, text=plain(selection_text(context))))
     quarantined = int(counts.quarantined_rows.sum())
     if quarantined:
         st.warning(t("quarantine_notice", lang, count=integer(quarantined, lang)),

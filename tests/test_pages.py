@@ -31,7 +31,7 @@ def exact(small_export, tmp_path, monkeypatch):
     settings = tmp_path / "settings.toml"
     settings.write_text("[suppression]\nthreshold = 1\n[targets]\n"
                         "both_professions_share = 0.9\noffered_share = 0.9\n"
-                        "[access]\nrow_level = true\n", encoding="utf-8")
+                        "[access]\nrow_level = true\nresearcher = true\n", encoding="utf-8")
     monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
     monkeypatch.setenv("HEMBESOK_SETTINGS", str(settings))
     return open_app
@@ -49,7 +49,7 @@ def table(at, index: int) -> list[list]:
     return at.dataframe[index].value.astype(object).values.tolist()
 
 
-@pytest.mark.parametrize("page", [p.file for p in PAGES])
+@pytest.mark.parametrize("page", [p.file for p in PAGES if p.needs is None])
 @pytest.mark.parametrize("params", [{}, {"period": "all", "district": "Norr"},
                                     {"period": "all", "bvc": "B3", "lang": "en"}])
 def test_every_page_renders_default_and_filtered(suppressed, page, params):
@@ -181,3 +181,38 @@ def test_filters_survive_switching_pages(suppressed):
     at.switch_page("../pages/reach.py").run()
     assert at.query_params["district"] == "Norr" and at.query_params["period"] == "all"
     assert "Norr" in at.caption[1].value
+
+
+def test_explorer_is_not_served_without_the_researcher_grant(suppressed):
+    at = suppressed("pages/overview.py")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("../pages/explorer.py")  # only the explanation is registered
+    # (the browser test opens /utforska and reads the explanation)
+
+
+def test_explorer_runs_a_query_and_puts_it_in_the_link(exact):
+    at = exact("pages/explorer.py")
+    assert at.dataframe  # the first example ran on opening
+    sql = "SELECT bvc_id, count(*) AS visits FROM visits GROUP BY ALL ORDER BY bvc_id"
+    at.text_area(key="explorer_sql").set_value(sql)
+    at.button[0].click()
+    at.run()
+    assert not at.exception and not at.error
+    assert table(at, -1) == [["B1", 8], ["B2", 4], ["B3", 2]]
+    assert at.query_params["sql"] == sql
+    assert "3 rader" in " ".join(c.value for c in at.caption)
+
+
+def test_explorer_opens_the_query_of_a_link_and_refuses_writes(exact):
+    at = exact("pages/explorer.py", sql="SELECT count(*) AS n FROM families")
+    assert at.text_area(key="explorer_sql").value == "SELECT count(*) AS n FROM families"
+    assert table(at, -1) == [[8]]  # F1 … F8
+    at.text_area(key="explorer_sql").set_value("DELETE FROM visits")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Bara SELECT-frågor körs här")
+    at.text_area(key="explorer_sql").set_value("SELECT count(*) AS n FROM visits")
+    at.button[0].click()
+    at.run()
+    assert table(at, -1) == [[14]]  # nothing was deleted

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from dashboard.settings import DEFAULT_FILE as SHIPPED_SETTINGS
 from e2e.browser import wait_until_idle
 
 CHROMIUM = os.environ.get("HEMBESOK_CHROMIUM", "/usr/bin/chromium")
@@ -27,10 +28,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(small_export):
+def _start(export: Path, settings: Path):
+    """The real server on `export` with `settings`; yields its address, then stops it."""
     port = _free_port()
-    env = {**os.environ, "HEMBESOK_DATA": str(small_export)}
+    env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_SETTINGS": str(settings)}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1"],
@@ -51,6 +52,30 @@ def server(small_export):
     process.wait(timeout=10)
 
 
+def _settings(folder: Path, **access: bool) -> Path:
+    """The shipped settings with the given access grants."""
+    text = SHIPPED_SETTINGS.read_text(encoding="utf-8")
+    for name, granted in access.items():
+        assert f"{name} = false" in text, name
+        text = text.replace(f"{name} = false", f"{name} = {str(granted).lower()}")
+    path = folder / "hembesok.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def server(small_export, tmp_path_factory):
+    """A researcher's server: the shipped settings with row-level and researcher access."""
+    settings = _settings(tmp_path_factory.mktemp("granted"), row_level=True, researcher=True)
+    yield from _start(small_export, settings)
+
+
+@pytest.fixture(scope="session")
+def plain_server(small_export, tmp_path_factory):
+    """A server as shipped for a real export: no row-level or researcher access."""
+    yield from _start(small_export, _settings(tmp_path_factory.mktemp("plain")))
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -63,8 +88,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def open_page(browser, server):
+def _opener(browser, server):
     pages = []
 
     def open_(path: str = "/", width: int = 1280, height: int = 800):
@@ -78,3 +102,13 @@ def open_page(browser, server):
     yield open_
     for context in pages:
         context.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    yield from _opener(browser, server)
+
+
+@pytest.fixture
+def open_plain_page(browser, plain_server):
+    yield from _opener(browser, plain_server)
