@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.contract import RULES
+from dashboard import dictionary
 from dashboard.definitions import INDICATORS
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import integer, percent
@@ -36,18 +36,6 @@ def row_counts_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("rows_quarantined", lang): [integer(v, lang) for v in frame.quarantined_rows]})
 
 
-def quarantine_table(frame: pd.DataFrame, lang: str, row_level: bool) -> pd.DataFrame:
-    """Quarantined rows per table, rule and column; example keys only with row-level access."""
-    out = pd.DataFrame({
-        t("table_name", lang): frame.table_name.tolist(),
-        t("rule", lang): [RULES[r][0 if lang == "sv" else 1] for r in frame.rule],
-        t("column", lang): [c or "" for c in frame.column_name],
-        t("rows_quarantined", lang): [integer(v, lang) for v in frame.rows]})
-    if row_level:
-        out[t("example_keys", lang)] = [", ".join(keys) for keys in frame.example_keys]
-    return out
-
-
 def schedule_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("programme", lang): (frame.name_sv if lang == "sv" else frame.name_en).tolist(),
@@ -66,6 +54,27 @@ def settings_table(settings, lang: str) -> pd.DataFrame:
     rows += [(f"{t('target', lang)}: {indicator_name(i, lang)}", percent(v, lang))
              for i, v in settings.targets.items()]
     return pd.DataFrame(rows, columns=[t("setting", lang), t("value", lang)])
+
+
+def columns_table(lang: str) -> pd.DataFrame:
+    """The data dictionary's columns: table, column, type, rule and meaning."""
+    frame = dictionary.columns_frame(lang)
+    return pd.DataFrame({t("table_name", lang): frame.table.tolist(),
+                         t("column", lang): frame.column.tolist(),
+                         t("type", lang): frame.type.tolist(),
+                         t("rule", lang): frame.rule.tolist(),
+                         t("description", lang): frame.description.tolist()})
+
+
+def codes_table(lang: str) -> pd.DataFrame:
+    """Every code list: code, both labels and its group or scale."""
+    frame = dictionary.codes_frame(lang)
+    return pd.DataFrame({t("code_list", lang): frame.vocabulary.tolist(),
+                         t("code", lang): frame.code.tolist(),
+                         "Svenska": frame.label_sv.tolist(), "English": frame.label_en.tolist(),
+                         t("group_or_scale", lang): [
+                             g or ("" if pd.isna(m) else f"1–{int(m)}")
+                             for g, m in zip(frame.group, frame.scale_max)]})
 
 
 def definitions_table(lang: str) -> pd.DataFrame:

@@ -231,3 +231,29 @@ def distribution(frame: pd.DataFrame, *, lang: str, title: str, description: str
     chart = chart.properties(height=220, width=300).facet(
         column=alt.Column("panel:N", title=None, header=alt.Header(labelFontSize=13)))
     return finish(chart, title, description, lang)
+
+
+def heatmap(frame: pd.DataFrame, *, x: str, x_title: str, x_sort: list[str], lang: str,
+            title: str, description: str, legend_title: str):
+    """Cells of a share (`unit` × `x`, `value`, `value_text`) coloured from light to dark
+    and written in the cell, so that the number, not only the colour, tells; hidden cells
+    are grey and show "–"."""
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{x}:N", sort=x_sort, title=x_title,
+                axis=alt.Axis(labelAngle=-40, labelLimit=160, orient="top")),
+        y=alt.Y("unit:N", sort=list(dict.fromkeys(frame.unit)), title=None,
+                axis=alt.Axis(labelLimit=260)),
+        tooltip=[alt.Tooltip("unit:N", title=""), alt.Tooltip(f"{x}:N", title=x_title),
+                 alt.Tooltip("value_text:N", title=legend_title),
+                 alt.Tooltip("detail:N", title="n / N")])
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.condition("isValid(datum.value)",
+                            alt.Color("value:Q", title=legend_title,
+                                      scale=alt.Scale(scheme="oranges", domain=[0, 1]),
+                                      legend=alt.Legend(format=".0%", orient="right")),
+                            alt.value("#e6e6e6")))
+    text = base.mark_text(fontSize=11).encode(
+        text="value_text:N",
+        color=alt.condition("datum.value > 0.5", alt.value("white"), alt.value("black")))
+    return finish((cells + text).properties(height={"step": 30}, width="container"),
+                  title, description, lang)

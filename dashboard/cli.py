@@ -32,8 +32,15 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=("sv", "en"), default="sv")
         return sub
 
-    with_data(commands.add_parser("validate", help="check an export; exit 0 clean, "
-                                  "1 rows quarantined, 2 fatal"))
+    validate = with_data(commands.add_parser("validate", help="check an export; exit 0 clean, "
+                                             "1 rows quarantined, 2 fatal"))
+    validate.add_argument("--report", type=Path, default=None,
+                          help="also write every data-quality check (quarantined rows, "
+                          "implausible visits, empty fields, last visit per BVC) to FILE: "
+                          ".xlsx, .json or .md")
+    validate.add_argument("--stopped-days", type=int, default=None,
+                          help="a BVC without a visit in this many days has stopped reporting "
+                          "(default: the settings' [quality] stopped_reporting_days, 60)")
     summary = with_data(commands.add_parser("summary", help="indicators for a selection"))
     summary.add_argument("--json", action="store_true", help="print the JSON object only")
     summary.add_argument("--from", dest="date_from", type=_date)
@@ -55,10 +62,19 @@ def _open(args):
 
 
 def _validate(args) -> int:
+    from dashboard import quality_report
     from dashboard.report_text import validation_report
+    if args.report:
+        quality_report.check_path(args.report)
     db = _open(args)
     text, quarantined = validation_report(db, args.lang)
     print(text)
+    if args.report:
+        from dashboard.i18n import t
+        from dashboard.settings import load_settings
+        days = args.stopped_days or load_settings().stopped_reporting_days
+        quality_report.write(quality_report.build(db, args.lang, days), args.report)
+        print(t("report_written", args.lang, path=args.report), file=sys.stderr)
     return EXIT_QUARANTINED if quarantined else EXIT_CLEAN
 
 

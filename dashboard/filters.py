@@ -4,9 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from dashboard.contract import TABLES
 
-# Options that set a query's grain rather than its scope, and the values they may take.
-OPTIONS = {"interval": ("month", "quarter", "year"), "cohort": ("half_year", "year")}
+# Options that set a query's grain (or, for `table`, which export table's quarantined rows)
+# rather than its scope, and the values they may take.
+OPTIONS = {"interval": ("month", "quarter", "year"), "cohort": ("half_year", "year"),
+           "table": tuple(TABLES)}
 
 
 def check_options(options: dict) -> dict:

@@ -269,16 +269,10 @@ STRINGS = {
     "rows_read": ("Lästa", "Read"),
     "rows_valid": ("Giltiga", "Valid"),
     "rows_quarantined": ("I karantän", "Quarantined"),
-    "quarantine_title": ("Rader i karantän", "Quarantined rows"),
     "quarantine_none": ("Inga rader bryter mot datakontraktet.",
                         "No rows break the data contract."),
-    "quarantine_caption": ("Raderna räknas inte i någon indikator. Rätta exporten och läs in "
-                           "den igen; `python -m dashboard validate` listar dem.",
-                           "These rows count in no indicator. Fix the export and load it "
-                           "again; `python -m dashboard validate` lists them."),
     "rule": ("Regel", "Rule"),
     "column": ("Kolumn", "Column"),
-    "example_keys": ("Exempel på nycklar", "Example keys"),
     "schedules_title": ("Besöksprogrammen", "The visit programmes"),
     "window_days": ("Tidsfönster (dagar efter födseln)", "Window (days after birth)"),
     "place": ("Plats", "Place"),
@@ -287,12 +281,8 @@ STRINGS = {
     "settings_title": ("Inställningar", "Settings"),
     "setting": ("Inställning", "Setting"),
     "threshold_setting": ("Små tal döljs under", "Small numbers hidden below"),
-    "definitions_title": ("Indikatorernas definitioner", "The indicators' definitions"),
     "definition": ("Definition", "Definition"),
     "query_file": ("SQL-fil", "SQL file"),
-    "definitions_caption": ("Id:na är stabila och kan citeras; definitionerna följer "
-                            "datakontraktet, avsnitt 4.", "The ids are stable and citable; the "
-                            "definitions follow the data contract, section 4."),
 }
 
 

@@ -86,3 +86,124 @@ STRINGS = {
                           "visits with programme, unit and family (the indicators' base)"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),
 }
+
+QUALITY = {
+    "data_quality": ("Datakvalitet", "Data quality"),
+    "quality_intro": (
+        "Vilka BVC:s uppgifter går att lita på: rader som bryter mot datakontraktet, fält som "
+        "lämnas tomma, enheter som slutat rapportera och besök som ser orimliga ut. Samma "
+        "kontroller finns på kommandoraden: `python -m dashboard validate --report fil.xlsx`.",
+        "Which BVCs' data to trust: rows that break the data contract, fields left empty, "
+        "units that stopped reporting and visits that look implausible. The same checks run "
+        "from the command line: `python -m dashboard validate --report file.xlsx`."),
+    "quality_quarantine_title": ("Rader i karantän", "Quarantined rows"),
+    "file": ("Fil", "File"),
+    "row": ("Rad", "Row"),
+    "what_to_fix": ("Vad som behöver rättas", "What to fix"),
+    "fix_null_key": ("Fyll i nyckeln i exporten.", "Fill in the key in the export."),
+    "fix_duplicate_key": ("Ta bort dubbletten eller ge raderna olika nycklar.",
+                          "Remove the duplicate or give the rows different keys."),
+    "fix_required_value": ("Fyll i värdet; fältet är obligatoriskt.",
+                           "Fill in the value; the field is required."),
+    "fix_unknown_reference": ("Exportera raden den pekar på, eller rätta id:t.",
+                              "Export the row it points to, or correct the id."),
+    "fix_parent_quarantined": ("Rätta först raden den pekar på (se dess regel).",
+                               "First fix the row it points to (see its rule)."),
+    "fix_unknown_code": ("Använd en kod ur kodlistan (se Datakatalogen).",
+                         "Use a code from the code list (see the data dictionary)."),
+    "fix_out_of_range": ("Rätta värdet till det tillåtna intervallet.",
+                         "Correct the value to the allowed range."),
+    "fix_impossible_date": ("Rätta datumet (ofta år eller månad omkastade).",
+                            "Correct the date (often year or month swapped)."),
+    "quarantine_rows_title": ("Raderna, per tabell", "The rows, per table"),
+    "quarantine_rows_caption": ("Fil och radnummer (från 1) pekar ut raden i exportens "
+                                "Parquet-fil; en rad som bryter flera regler står en gång "
+                                "per regel.", "File and row number (from 1) point to the "
+                                "row in the export's Parquet file; a row that breaks "
+                                "several rules appears once per rule."),
+    "row_level_locked": ("Raderna visas bara med behörighet till radnivådata.",
+                         "The rows are shown only with access to row-level data."),
+    "completeness_title": ("Tomma fält i besöksformuläret", "Empty fields in the visit form"),
+    "completeness_caption": (
+        "Andel besök där fältet är tomt. Andra förälderns närvaro räknas bara för familjer "
+        "som inte är ensamstående; Skattningar är tomt när besöket saknar skattningar. Grått "
+        "med \"–\": dolt eftersom talen är små.",
+        "Share of visits where the field is empty. The other parent's presence counts only "
+        "for families that are not single parents; Ratings is empty when the visit has no "
+        "ratings. Grey with \"–\": hidden because the numbers are small."),
+    "share_empty": ("Andel tomma", "Share empty"),
+    "field": ("Fält", "Field"),
+    "field_ratings": ("Skattningar", "Ratings"),
+    "completeness_fields_chart": ("Andel tomma fält per BVC", "Share of empty fields per BVC"),
+    "completeness_fields_description": (
+        "Rutnät med en rad per BVC och en kolumn per fält i besöksformuläret; varje ruta "
+        "visar andelen besök där fältet är tomt.",
+        "Grid with a row per BVC and a column per field of the visit form; each cell shows "
+        "the share of visits where the field is empty."),
+    "completeness_period_chart": ("{field}: andel tomma per BVC och period",
+                                  "{field}: share empty per BVC and period"),
+    "completeness_period_description": (
+        "Rutnät med en rad per BVC och en kolumn per period; varje ruta visar andelen besök "
+        "där fältet {field} är tomt.", "Grid with a row per BVC and a column per period; "
+        "each cell shows the share of visits where the field {field} is empty."),
+    "stopped_title": ("BVC som slutat rapportera", "BVCs that stopped reporting"),
+    "stopped_caption": ("Inget besök de senaste {days} dagarna före {date} (inställningen "
+                        "`[quality] stopped_reporting_days`). Urvalets period gäller inte "
+                        "här.", "No visit in the {days} days before {date} (the setting "
+                        "`[quality] stopped_reporting_days`). The selection's period does "
+                        "not apply here."),
+    "stopped_none": ("Alla BVC i urvalet har rapporterat besök de senaste {days} dagarna.",
+                     "Every BVC in the selection reported visits in the last {days} days."),
+    "days_since": ("Dagar sedan", "Days since"),
+    "unit_start": ("Startade utökade hembesök", "Started extended home visits"),
+    "flags_title": ("Besök som ser orimliga ut", "Visits that look implausible"),
+    "flags_caption": ("Antal besök per kontroll; besöken räknas ändå i indikatorerna. "
+                      "Definitionerna står i `queries/flagged_visits.sql`.",
+                      "Visits per check; they still count in the indicators. The "
+                      "definitions are in `queries/flagged_visits.sql`."),
+    "flagged_rows_title": ("Besöken att granska", "The visits to review"),
+    "check": ("Kontroll", "Check"),
+    "visit_id_column": ("Besökets id", "Visit id"),
+    "family_column": ("Familj (pseudonym)", "Family (pseudonym)"),
+    "visit_date_column": ("Besöksdatum", "Visit date"),
+    "duration_column": ("Längd (min)", "Length (min)"),
+    "all_units_row": ("Alla enheter", "All units"),
+    "check_long_visit": ("Mer än dubbla förväntade längden", "Over twice the expected length"),
+    "check_short_visit": ("Under en femtedel av förväntad längd",
+                          "Under a fifth of the expected length"),
+    "check_out_of_window": ("Långt utanför tidsfönstret", "Far outside the window"),
+    "check_out_of_order": ("Före ett lägre besöksnummer", "Before a lower visit number"),
+    "check_repeated_number": ("Besöksnumret finns två gånger", "Visit number twice"),
+    "check_several_bvcs": ("Familjen besökt av flera BVC", "Family visited by several BVCs"),
+}
+STRINGS.update(QUALITY)
+
+DICTIONARY = {
+    "quality_link": ("Rader i karantän, tomma fält och orimliga besök: se Datakvalitet",
+                     "Quarantined rows, empty fields and implausible visits: see Data quality"),
+    "dictionary_title": ("Datakatalog", "Data dictionary"),
+    "dictionary_caption": (
+        "Genererad ur koden, så den stämmer med det som valideras och räknas. Indikatorernas "
+        "id är stabila och kan citeras; definitionerna följer datakontraktet, avsnitt 4.",
+        "Generated from the code, so it matches what is validated and computed. The "
+        "indicators' ids are stable and citable; the definitions follow the data contract, "
+        "section 4."),
+    "dictionary_indicators": ("Indikatorer", "Indicators"),
+    "dictionary_columns": ("Tabeller och kolumner", "Tables and columns"),
+    "dictionary_codes": ("Kodlistor", "Code lists"),
+    "dictionary_markdown": ("Ladda ner datakatalogen (Markdown)",
+                            "Download the data dictionary (Markdown)"),
+    "dictionary_csv": ("Ladda ner datakatalogen (CSV)", "Download the data dictionary (CSV)"),
+    "code_list": ("Kodlista", "Code list"),
+    "code": ("Kod", "Code"),
+    "group_or_scale": ("Grupp / skala", "Group / scale"),
+}
+STRINGS.update(DICTIONARY)
+
+REPORT = {
+    "report_rows": ("Rader per tabell", "Rows per table"),
+    "report_completeness": ("Tomma fält per BVC", "Empty fields per BVC"),
+    "report_last_visit": ("Senaste besök per BVC", "Last visit per BVC"),
+    "report_written": ("Rapporten skrevs till {path}.", "The report was written to {path}."),
+}
+STRINGS.update(REPORT)

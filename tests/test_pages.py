@@ -166,8 +166,13 @@ def test_about_the_data(exact):
     assert rows["visits"] == ["14", "14", "0"]
     facts = {row[0]: row[1] for row in table(at, 0)}
     assert facts["Besöksdatum"] == "2022-06-10 – 2024-04-01"
-    definitions = at.dataframe[-1].value
+    definitions, columns, codes = (frame.value for frame in at.dataframe[-3:])
     assert "both_professions_share" in set(definitions.id)
+    duration = columns[columns.Kolumn == "duration_minutes"].iloc[0]
+    assert (duration.Tabell, duration.Regel) == ("visits", "1 … 600")
+    assert codes.set_index("Kod").loc["open_preschool", "Svenska"] == "Öppen förskola"
+    assert [b.label for b in at.get("download_button")][-2:] == [
+        "Ladda ner datakatalogen (Markdown)", "Ladda ner datakatalogen (CSV)"]
 
 
 def test_english_pages(exact):

@@ -1,0 +1,137 @@
+"""The data-quality view's numbers: completeness of the visit form per field, BVC and month
+(suppressed as every aggregate), BVCs that stopped reporting, plausibility flags per BVC and
+the quarantined rows with what to fix. Query rows in, display frames out."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.contract import RULES, VISITS
+from dashboard.i18n import t
+from dashboard.numbers import integer
+from dashboard.series import labelled, with_share_values
+from dashboard.suppression import counts_text
+from dashboard.tables import with_texts
+
+FIELDS = ("location", "nurse_present", "parent_supporter_present", "duration_minutes",
+          "mother_present", "other_parent_present", "ratings")
+CHECKS = ("long_visit", "short_visit", "out_of_window", "out_of_order", "repeated_number",
+          "several_bvcs")
+
+
+def field_label(field: str, lang: str) -> str:
+    if field == "ratings":
+        return t("field_ratings", lang)
+    column = VISITS.column(field)
+    return column.sv if lang == "sv" else column.en
+
+
+def _cells(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Shares as text: a hidden share whose empty fields are a small count says "<5" (a
+    few are empty: a count may say that much), any other hidden one "–"."""
+    out = with_texts(frame, lang, threshold)
+    few = (out.n > 0) & (out.n < threshold) & (out.denominator >= threshold)
+    out["value_text"] = [f"<{threshold}" if f else v for f, v in zip(few, out.value_text)]
+    return out
+
+
+def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Share empty per BVC and field over the whole selection (`value` NaN where hidden)."""
+    summed = frame.groupby(["district", "bvc_id", "bvc_name", "field"], as_index=False,
+                           sort=False)[["n", "denominator"]].sum()
+    # BVCs are siblings within a field, as if a total of all units were shown
+    out = _cells(with_share_values(summed, ["field"], threshold), lang, threshold)
+    return out.assign(field_label=[field_label(f, lang) for f in out.field],
+                      unit=out.bvc_name)
+
+
+def completeness_by_period(frame: pd.DataFrame, field: str, interval: str, lang: str,
+                           threshold: int, filters, reference) -> pd.DataFrame:
+    """One field's share empty per BVC and period; periods are siblings of the BVC's total
+    shown beside them, so a hidden period cannot be recomputed."""
+    rows = frame[frame.field == field]
+    out = _cells(with_share_values(rows.reset_index(drop=True), ["bvc_id"], threshold),
+                 lang, threshold)
+    return labelled(out.assign(unit=out.bvc_name), interval, lang, filters, reference)
+
+
+def completeness_table(frame: pd.DataFrame, lang: str, column: str, column_title: str,
+                       order: list[str]) -> pd.DataFrame:
+    """Heat-map cells as a table: one row per BVC, one column per field or period (in
+    `order`); an empty cell had no visits."""
+    wide = frame.pivot_table(index=["district", "unit"], columns=column, values="value_text",
+                             aggfunc="first", sort=False)
+    wide = wide.reindex(columns=[c for c in order if c in wide.columns]).reset_index().rename(columns={"district": t("district", lang),
+                                              "unit": t("bvc", lang)})
+    wide.columns.name = column_title
+    return wide.fillna("")
+
+
+def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame:
+    """BVCs without a visit in the last `days` days before the as-of date, or none yet."""
+    stopped = frame[frame.days_since_last_visit.isna() | (frame.days_since_last_visit > days)]
+
+    def day(value) -> str:
+        return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+    return pd.DataFrame({
+        t("district", lang): stopped.district.tolist(),
+        t("bvc", lang): stopped.bvc_name.tolist(),
+        t("last_visit", lang): [day(v) for v in stopped.last_visit],
+        t("days_since", lang): ["–" if pd.isna(v) else integer(v, lang)
+                                for v in stopped.days_since_last_visit],
+        t("unit_start", lang): [day(v) for v in stopped.start_date]})
+
+
+def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, threshold: int
+               ) -> pd.DataFrame:
+    """Flagged visits per BVC and check as suppressed counts, with each BVC's visits (every
+    visit has a location field) and a row for all units, so that the BVCs of a check are
+    siblings of a shown total."""
+    visits = completeness[completeness.field == "location"]
+    units = visits.groupby(["district", "bvc_id", "bvc_name"], as_index=False,
+                           sort=False).denominator.sum()
+    counts = (flags.groupby(["bvc_id", "check_name"]).visit_id.nunique()
+              .unstack(fill_value=0).reindex(index=units.bvc_id, columns=list(CHECKS),
+                                             fill_value=0))
+    out = pd.DataFrame({t("district", lang): units.district.tolist() + [""],
+                        t("bvc", lang): units.bvc_name.tolist() + [t("all_units_row", lang)],
+                        t("visits", lang): counts_text(units.denominator.tolist()
+                                                       + [int(units.denominator.sum())],
+                                                       threshold, lang, total_shown=False)})
+    for check in CHECKS:
+        column = counts[check].astype(int).tolist()
+        out[t(f"check_{check}", lang)] = (counts_text(column, threshold, lang)
+                                          + counts_text([sum(column)], threshold, lang))
+    return out
+
+
+def quarantined_rows(frame: pd.DataFrame, export_path, lang: str) -> pd.DataFrame:
+    """Row-level: each broken rule of a quarantined row, where it is in the export (file
+    relative to the export folder, row from 1) and the whole row as it was read."""
+    prefix = str(export_path).rstrip("/") + "/"
+    head = {"rule": t("rule", lang), "column_name": t("column", lang),
+            "value": t("value", lang), "file": t("file", lang), "row_number": t("row", lang)}
+    out = frame.assign(rule=[RULES[r][0 if lang == "sv" else 1] for r in frame.rule],
+                       file=[f.removeprefix(prefix) for f in frame.file])
+    return out.rename(columns=head)
+
+
+def flagged_rows(flags: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Row-level: every flagged visit with the check it fails, for the coordinator to fix."""
+    columns = {"check": "check", "visit_id": "visit_id_column", "family_id": "family_column",
+               "district": "district", "bvc_name": "bvc", "programme_id": "programme",
+               "visit_number": "visit_number", "visit_date": "visit_date_column",
+               "duration_minutes": "duration_column", "expected_minutes": "expected_minutes",
+               "window_opens": "window_opens", "window_closes": "window_closes"}
+    out = flags.assign(check=[t(f"check_{c}", lang) for c in flags.check_name])[list(columns)]
+    return out.rename(columns={c: t(key, lang) for c, key in columns.items()})
+
+
+def quarantine_summary(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Quarantined rows per table and rule, with what to fix. The counts describe the
+    export's files, not families, and are shown as they are (as by `validate`)."""
+    return pd.DataFrame({
+        t("table_name", lang): frame.table_name.tolist(),
+        t("rule", lang): [RULES[r][0 if lang == "sv" else 1] for r in frame.rule],
+        t("column", lang): [c or "" for c in frame.column_name],
+        t("rows_quarantined", lang): [integer(v, lang) for v in frame.rows],
+        t("what_to_fix", lang): [t(f"fix_{r}", lang) for r in frame.rule]})

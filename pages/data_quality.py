@@ -1,0 +1,85 @@
+"""Datakvalitet: quarantined rows and what to fix, empty fields per BVC as heat maps, BVCs
+that stopped reporting and implausible visits; the rows behind them with row-level access."""
+import streamlit as st
+
+from dashboard import charts, quality, widgets
+from dashboard.contract import TABLES
+from dashboard.i18n import t
+from dashboard.sidebar import page_choice
+from dashboard.session import page_context
+
+context = page_context()
+lang, threshold = context.lang, context.threshold
+reference = context.db.export.reference_date
+widgets.header(context, "data_quality")
+st.caption(t("quality_intro", lang))
+
+st.subheader(t("quality_quarantine_title", lang))
+by_rule = context.query("quarantine_by_rule")
+if by_rule.empty:
+    st.success(t("quarantine_none", lang), icon=":material/check_circle:")
+else:
+    widgets.table_with_download(quality.quarantine_summary(by_rule, lang), "karantan.csv", lang)
+    st.markdown(f"**{t('quarantine_rows_title', lang)}**")
+    if context.row_level:
+        tables = [name for name in TABLES if name in set(by_rule.table_name)]
+        for tab, name in zip(st.tabs(tables), tables):
+            with tab:
+                rows = context.query("quarantined_rows", table=name)
+                widgets.table_with_download(
+                    quality.quarantined_rows(rows, context.db.export.path, lang),
+                    f"karantan_{name}.csv", lang)
+        st.caption(t("quarantine_rows_caption", lang))
+    else:
+        st.caption(t("row_level_locked", lang))
+
+st.subheader(t("completeness_title", lang))
+interval = widgets.interval_choice(lang)
+completeness = context.query("completeness_by_bvc_and_period", interval=interval)
+if completeness.empty:
+    widgets.empty_selection(lang)
+by_field = quality.completeness_by_field(completeness, lang, threshold)
+field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
+widgets.chart_block(
+    charts.heatmap(by_field, x="field_label", x_title=t("field", lang), x_sort=field_order,
+                   lang=lang, title=t("completeness_fields_chart", lang),
+                   description=t("completeness_fields_description", lang),
+                   legend_title=t("share_empty", lang)),
+    quality.completeness_table(by_field, lang, "field_label", t("field", lang), field_order),
+    "tomma_falt_per_bvc.csv", lang, queries=["completeness_by_bvc_and_period"])
+field = page_choice(t("field", lang), quality.FIELDS, "field",
+                    lambda f: quality.field_label(f, lang), default="duration_minutes")
+by_period = quality.completeness_by_period(completeness, field, interval, lang, threshold,
+                                           context.filters, reference)
+label = quality.field_label(field, lang)
+periods = list(dict.fromkeys(by_period.sort_values("period").period_label))
+widgets.chart_block(
+    charts.heatmap(by_period, x="period_label", x_title=t("period", lang), x_sort=periods,
+                   lang=lang, title=t("completeness_period_chart", lang, field=label),
+                   description=t("completeness_period_description", lang, field=label),
+                   legend_title=t("share_empty", lang)),
+    quality.completeness_table(by_period, lang, "period_label", t("period", lang), periods),
+    f"tomma_{field}_per_period.csv", lang)
+st.caption(t("completeness_caption", lang))
+
+st.subheader(t("stopped_title", lang))
+days = context.settings.stopped_reporting_days
+stopped = quality.stopped_reporting(context.query("last_visit_by_bvc"), days, lang)
+if stopped.empty:
+    st.success(t("stopped_none", lang, days=days), icon=":material/check_circle:")
+else:
+    widgets.table_with_download(stopped, "slutat_rapportera.csv", lang)
+as_of = (context.filters.as_of or reference).isoformat()
+st.caption(t("stopped_caption", lang, days=days, date=as_of))
+
+st.subheader(t("flags_title", lang))
+flags = context.query("flagged_visits")
+widgets.table_with_download(quality.flag_table(flags, completeness, lang, threshold),
+                            "orimliga_besok_per_bvc.csv", lang)
+st.caption(t("flags_caption", lang))
+if context.row_level and not flags.empty:
+    st.markdown(f"**{t('flagged_rows_title', lang)}**")
+    widgets.table_with_download(quality.flagged_rows(flags, lang), "besok_att_granska.csv",
+                                lang)
+widgets.definitions([], lang, ["flagged_visits"])
+widgets.suppression_note(context)
