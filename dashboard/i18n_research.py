@@ -146,6 +146,24 @@ QUALITY = {
         "Rutnät med en rad per BVC och en kolumn per period; varje ruta visar andelen besök "
         "där fältet {field} är tomt.", "Grid with a row per BVC and a column per period; "
         "each cell shows the share of visits where the field {field} is empty."),
+    "overview_title": ("Per BVC i korthet", "Per BVC at a glance"),
+    "overview_caption": (
+        "Tomma fält: andel av besöksformulärets fält (alla utom skattningar) som lämnats "
+        "tomma i urvalets besök. Att titta på: slutat rapportera, mer än {limit} tomma fält "
+        "(`[quality] empty_share_limit`) eller minst ett orimligt besök. Senaste besök gäller "
+        "hela exporten.",
+        "Empty fields: share of the visit form's fields (all but ratings) left empty in the "
+        "selection's visits. To look at: stopped reporting, more than {limit} empty fields "
+        "(`[quality] empty_share_limit`) or at least one implausible visit. Last visit is over "
+        "the whole export."),
+    "empty_fields": ("Tomma fält", "Empty fields"),
+    "without_ratings": ("Utan skattningar", "Without ratings"),
+    "implausible": ("Orimliga besök", "Implausible visits"),
+    "look_at": ("Att titta på", "To look at"),
+    "look_nothing": ("inget att anmärka", "nothing to remark"),
+    "look_stopped": ("inget besök på {days} dagar", "no visit in {days} days"),
+    "look_empty": ("fler än {limit} tomma fält", "more than {limit} empty fields"),
+    "look_flagged": ("orimliga besök", "implausible visits"),
     "stopped_title": ("BVC som slutat rapportera", "BVCs that stopped reporting"),
     "stopped_caption": ("Inget besök de senaste {days} dagarna före {date} (inställningen "
                         "`[quality] stopped_reporting_days`). Urvalets period gäller inte "

@@ -7,9 +7,9 @@ import pandas as pd
 
 from dashboard.contract import RULES, VISITS
 from dashboard.i18n import t
-from dashboard.numbers import integer
+from dashboard.numbers import integer, percent
 from dashboard.series import labelled, with_share_values
-from dashboard.suppression import counts_text
+from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
 
 FIELDS = ("location", "nurse_present", "parent_supporter_present", "duration_minutes",
@@ -64,6 +64,41 @@ def completeness_table(frame: pd.DataFrame, lang: str, column: str, column_title
                                               "unit": t("bvc", lang)})
     wide.columns.name = column_title
     return wide.fillna("")
+
+
+def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.DataFrame,
+                  lang: str, threshold: int, days: int, empty_limit: float) -> pd.DataFrame:
+    """At a glance, per BVC in the selection: visits, the share of the form's fields left
+    empty (all fields pooled), visits without ratings, implausible visits, the last visit and
+    what to look at (✓ or ⚠ with the reasons in words, so no colour is needed)."""
+    form = completeness[completeness.field != "ratings"]
+    empty = form.groupby("bvc_id")[["n", "denominator"]].sum()
+    rated = completeness[completeness.field == "ratings"].groupby("bvc_id")[
+        ["n", "denominator"]].sum()
+    flagged = flags.groupby("bvc_id").visit_id.nunique()
+    units = last.set_index("bvc_id")
+    rows = []
+    for bvc_id in units.index:
+        unit = units.loc[bvc_id]
+        n, total = (empty.loc[bvc_id] if bvc_id in empty.index else (0, 0))
+        unrated, visits = (rated.loc[bvc_id] if bvc_id in rated.index else (0, 0))
+        stopped = pd.isna(unit.days_since_last_visit) or unit.days_since_last_visit > days
+        reasons = ([t("look_stopped", lang, days=days)] if stopped else [])
+        if total and n / total > empty_limit:
+            reasons.append(t("look_empty", lang, limit=percent(empty_limit, lang)))
+        if flagged.get(bvc_id, 0):
+            reasons.append(t("look_flagged", lang))
+        rows.append({
+            t("district", lang): unit.district, t("bvc", lang): unit.bvc_name,
+            t("visits", lang): count_text(visits, threshold, lang),
+            t("empty_fields", lang): share_text(n, total, threshold, lang),
+            t("without_ratings", lang): share_text(unrated, visits, threshold, lang),
+            t("implausible", lang): count_text(flagged.get(bvc_id, 0), threshold, lang),
+            t("last_visit", lang): "–" if pd.isna(unit.last_visit)
+            else pd.Timestamp(unit.last_visit).date().isoformat(),
+            t("look_at", lang): ("⚠ " + "; ".join(reasons)) if reasons
+            else "✓ " + t("look_nothing", lang)})
+    return pd.DataFrame(rows)
 
 
 def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame:

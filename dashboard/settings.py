@@ -28,6 +28,7 @@ class Settings:
     researcher: bool = False
     explorer: Limits = Limits()
     stopped_reporting_days: int = 60
+    empty_share_limit: float = 0.10
 
 
 def load_settings(path: Path | str | None = None) -> Settings:
@@ -47,4 +48,5 @@ def load_settings(path: Path | str | None = None) -> Settings:
             rows_shown=int(explorer.get("rows_shown", defaults.rows_shown)),
             download_rows=int(explorer.get("download_rows", defaults.download_rows)),
             memory_limit=str(explorer.get("memory_limit", defaults.memory_limit))),
-        stopped_reporting_days=int(data.get("quality", {}).get("stopped_reporting_days", 60)))
+        stopped_reporting_days=int(data.get("quality", {}).get("stopped_reporting_days", 60)),
+        empty_share_limit=float(data.get("quality", {}).get("empty_share_limit", 0.10)))

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import charts, quality, widgets
 from dashboard.contract import TABLES
 from dashboard.i18n import t
+from dashboard.numbers import percent
 from dashboard.sidebar import page_choice
 from dashboard.session import page_context
 
@@ -13,6 +14,19 @@ lang, threshold = context.lang, context.threshold
 reference = context.db.export.reference_date
 widgets.header(context, "data_quality")
 st.caption(t("quality_intro", lang))
+interval = widgets.interval_choice(lang)
+completeness = context.query("completeness_by_bvc_and_period", interval=interval)
+if completeness.empty:
+    widgets.empty_selection(lang)
+flags = context.query("flagged_visits")
+last = context.query("last_visit_by_bvc")
+days, limit = context.settings.stopped_reporting_days, context.settings.empty_share_limit
+
+st.subheader(t("overview_title", lang))
+widgets.table_with_download(
+    quality.unit_overview(completeness, flags, last, lang, threshold, days, limit),
+    "datakvalitet_per_bvc.csv", lang)
+st.caption(t("overview_caption", lang, limit=percent(limit, lang)))
 
 st.subheader(t("quality_quarantine_title", lang))
 by_rule = context.query("quarantine_by_rule")
@@ -34,10 +48,6 @@ else:
         st.caption(t("row_level_locked", lang))
 
 st.subheader(t("completeness_title", lang))
-interval = widgets.interval_choice(lang)
-completeness = context.query("completeness_by_bvc_and_period", interval=interval)
-if completeness.empty:
-    widgets.empty_selection(lang)
 by_field = quality.completeness_by_field(completeness, lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
 widgets.chart_block(
@@ -63,8 +73,7 @@ widgets.chart_block(
 st.caption(t("completeness_caption", lang))
 
 st.subheader(t("stopped_title", lang))
-days = context.settings.stopped_reporting_days
-stopped = quality.stopped_reporting(context.query("last_visit_by_bvc"), days, lang)
+stopped = quality.stopped_reporting(last, days, lang)
 if stopped.empty:
     st.success(t("stopped_none", lang, days=days), icon=":material/check_circle:")
 else:
@@ -73,7 +82,6 @@ as_of = (context.filters.as_of or reference).isoformat()
 st.caption(t("stopped_caption", lang, days=days, date=as_of))
 
 st.subheader(t("flags_title", lang))
-flags = context.query("flagged_visits")
 widgets.table_with_download(quality.flag_table(flags, completeness, lang, threshold),
                             "orimliga_besok_per_bvc.csv", lang)
 st.caption(t("flags_caption", lang))

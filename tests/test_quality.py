@@ -133,7 +133,8 @@ def test_page_with_row_level_access(quality_export, tmp_path, monkeypatch):
     at = open_quality(quality_export, tmp_path, monkeypatch,
                       "[suppression]\nthreshold = 1\n[access]\nrow_level = true\n")
     frames = [f.value for f in at.dataframe]
-    summary = frames[0]
+    overview, summary = frames[0], frames[1]
+    assert overview["Att titta på"].tolist()[0] == "⚠ inget besök på 60 dagar"
     assert summary["Vad som behöver rättas"].tolist()[0].startswith("Ta bort dubbletten")
     assert any("visit_id" in f.columns and "garden" in set(f["Värde"]) for f in frames
                if "Värde" in f.columns)
@@ -190,3 +191,19 @@ def test_validate_writes_the_report_in_three_formats(quality_export, tmp_path, c
                  str(tmp_path / "x.txt")]) == EXIT_FATAL
     out, err = capsys.readouterr()
     assert out == "" and "unknown format '.txt'" in err
+
+
+def test_units_at_a_glance(db):
+    completeness = db.query("completeness_by_bvc_and_period", interval="year")
+    flags, last = db.query("flagged_visits"), db.query("last_visit_by_bvc")
+    exact = quality.unit_overview(completeness, flags, last, "sv", 1, 60, 0.10).set_index("BVC")
+    # B1: 6 of 63 form fields empty (11 visits × 5 fields + other parent for 8 of them)
+    assert exact.loc["BVC Ett"].tolist() == ["Norr", "11", "10\u00a0%", "82\u00a0%", "2",
+                                             "2024-06-25", "⚠ orimliga besök"]
+    assert exact.loc["BVC Fyra", "Att titta på"] == "⚠ inget besök på 60 dagar"
+    strict = quality.unit_overview(completeness, flags, last, "sv", 1, 60, 0.05)
+    assert "fler än 5\u00a0% tomma fält" in strict.set_index("BVC").loc["BVC Ett",
+                                                                         "Att titta på"]
+    hidden = quality.unit_overview(completeness, flags, last, "sv", 5, 60, 0.10).set_index("BVC")
+    assert hidden.loc["BVC Tre", ["Besök", "Orimliga besök"]].tolist() == ["<5", "<5"]
+    assert hidden.loc["BVC Ett", "Tomma fält"] == "10\u00a0%"  # 6 of 63: nothing small
