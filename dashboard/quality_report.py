@@ -13,6 +13,7 @@ from dashboard.db import Database
 from dashboard.dictionary import markdown_table
 from dashboard.i18n import t
 from dashboard.quality import FIELDS, field_label
+from dashboard.result_files import xlsx_workbook
 
 FORMATS = (".xlsx", ".json", ".md")
 
@@ -47,7 +48,7 @@ def build(db: Database, lang: str, stopped_days: int) -> dict[str, pd.DataFrame]
     return {
         t("report_rows", lang): db.query("row_counts"),
         t("quality_quarantine_title", lang): _quarantine(db, lang),
-        t("flags_title", lang)[:31]: db.query("flagged_visits").assign(
+        t("flags_title", lang): db.query("flagged_visits").assign(
             check=lambda f: [t(f"check_{c}", lang) for c in f.check_name]),
         t("report_completeness", lang): _completeness(db, lang),
         t("report_last_visit", lang): last,
@@ -80,11 +81,8 @@ def write(sections: dict[str, pd.DataFrame], path: Path) -> None:
     """Written in the format the file's suffix names (.xlsx, .json or .md)."""
     suffix = check_path(path).suffix.lower()
     if suffix == ".xlsx":
-        with pd.ExcelWriter(path, engine="xlsxwriter",
-                            engine_kwargs={"options": {"strings_to_formulas": False,
-                                                       "strings_to_urls": False}}) as writer:
-            for title, frame in sections.items():
-                _plain(frame).to_excel(writer, sheet_name=title, index=False)
+        path.write_bytes(xlsx_workbook({title: _plain(frame)
+                                        for title, frame in sections.items()}))
     elif suffix == ".json":
         path.write_text(json.dumps({title: _plain(frame).to_dict(orient="records")
                                     for title, frame in sections.items()},

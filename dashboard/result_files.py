@@ -38,15 +38,20 @@ def parquet_bytes(table: pa.Table) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_bytes(table: pa.Table, sheet: str = "resultat") -> bytes:
-    """One sheet, at most Excel's row limit (the caller says when rows were left out)."""
+def xlsx_workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A sheet per frame; text stays text (never a formula or a link)."""
     buffer = io.BytesIO()
-    frame = _flat(table.slice(0, XLSX_MAX_ROWS))
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
                         engine_kwargs={"options": {"strings_to_formulas": False,
                                                    "strings_to_urls": False}}) as writer:
-        frame.to_excel(writer, sheet_name=sheet, index=False)
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
+
+
+def xlsx_bytes(table: pa.Table, sheet: str = "resultat") -> bytes:
+    """One sheet, at most Excel's row limit (the caller says when rows were left out)."""
+    return xlsx_workbook({sheet: _flat(table.slice(0, XLSX_MAX_ROWS))})
 
 
 WRITERS = {"csv": csv_bytes, "parquet": parquet_bytes, "xlsx": xlsx_bytes}

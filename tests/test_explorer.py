@@ -162,3 +162,25 @@ def test_mistakes_are_messages(sandbox, sql, key):
     with pytest.raises(Refused) as refused:
         single_select(sql) if key != "error" else sandbox.run(sql)
     assert refused.value.key == key
+
+
+def test_results_download_in_three_formats(sandbox):
+    import io
+
+    import openpyxl
+    import pyarrow.parquet as pq
+
+    from dashboard.result_files import csv_bytes, parquet_bytes, xlsx_bytes
+    table = sandbox.run("SELECT programme_id, visit_number, professions, "
+                        "DATE '2024-01-31' AS day, '=1+1' AS text, 0.5 AS half "
+                        "FROM programmes WHERE programme_id = 'goteborg-6' "
+                        "AND visit_number = 1").table
+    assert csv_bytes(table).decode("utf-8").splitlines() == [
+        "programme_id,visit_number,professions,day,text,half",
+        "goteborg-6,1,\"['nurse', 'parent_supporter']\",2024-01-31,=1+1,0.5"]
+    assert pq.read_table(io.BytesIO(parquet_bytes(table))).to_pylist() == table.to_pylist()
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active
+    row = [c.value for c in list(sheet.iter_rows())[1]]
+    assert row[:3] == ["goteborg-6", 1, "['nurse', 'parent_supporter']"]
+    assert row[3].date().isoformat() == "2024-01-31"
+    assert row[4:] == ["=1+1", 0.5]  # text, never a formula
