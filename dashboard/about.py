@@ -53,6 +53,14 @@ def settings_table(settings, lang: str) -> pd.DataFrame:
     rows = [(t("threshold_setting", lang), f"{settings.threshold}")]
     rows += [(f"{t('target', lang)}: {indicator_name(i, lang)}", percent(v, lang))
              for i, v in settings.targets.items()]
+    limits = settings.explorer
+    rows += [(t("setting_stopped_days", lang), integer(settings.stopped_reporting_days, lang)),
+             (t("setting_empty_limit", lang), percent(settings.empty_share_limit, lang)),
+             (t("setting_explorer", lang), t("setting_explorer_value", lang,
+                                             seconds=integer(limits.timeout_seconds, lang),
+                                             shown=integer(limits.rows_shown, lang),
+                                             download=integer(limits.download_rows, lang),
+                                             memory=limits.memory_limit))]
     return pd.DataFrame(rows, columns=[t("setting", lang), t("value", lang)])
 
 

@@ -19,6 +19,8 @@ DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [3, 6]]
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
            "#8C564B", "#7F7F7F", "#B8860B"]  # Okabe–Ito, then darker extras
 TARGET_COLOUR = "#444444"
+HEAT_COLOURS = ["#fff5eb", "#fee6ce", "#fdd0a2", "#fdae6b", "#f16913", "#a63603"]  # ColorBrewer
+HIDDEN_COLOUR = "#d0d0d0"
 BELOW_TARGET = "#b3261e"
 MET_TARGET = "#1f5f8b"
 TICKS = {"month": {"interval": "month", "step": 1}, "quarter": {"interval": "month", "step": 3},
@@ -234,26 +236,27 @@ def distribution(frame: pd.DataFrame, *, lang: str, title: str, description: str
 
 
 def heatmap(frame: pd.DataFrame, *, x: str, x_title: str, x_sort: list[str], lang: str,
-            title: str, description: str, legend_title: str):
-    """Cells of a share (`unit` × `x`, `value`, `value_text`) coloured from light to dark
-    and written in the cell, so that the number, not only the colour, tells; hidden cells
-    are grey and show "–"."""
+            title: str, description: str, legend_title: str, bands: list[str]):
+    """Cells (`unit` × `x`) coloured by their `band` (in `bands` order, light to dark, the
+    last one grey for hidden cells) with `value_text` written in each, so that the number,
+    not only the colour, tells."""
+    colours = HEAT_COLOURS[:len(bands) - 1] + [HIDDEN_COLOUR]
     base = alt.Chart(frame).encode(
         x=alt.X(f"{x}:N", sort=x_sort, title=x_title,
-                axis=alt.Axis(labelAngle=-40, labelLimit=160, orient="top")),
+                axis=alt.Axis(labelAngle=-35, labelLimit=180, labelOverlap=False,
+                              orient="top")),
         y=alt.Y("unit:N", sort=list(dict.fromkeys(frame.unit)), title=None,
                 axis=alt.Axis(labelLimit=260)),
         tooltip=[alt.Tooltip("unit:N", title=""), alt.Tooltip(f"{x}:N", title=x_title),
                  alt.Tooltip("value_text:N", title=legend_title),
                  alt.Tooltip("detail:N", title="n / N")])
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.condition("isValid(datum.value)",
-                            alt.Color("value:Q", title=legend_title,
-                                      scale=alt.Scale(scheme="oranges", domain=[0, 1]),
-                                      legend=alt.Legend(format=".0%", orient="right")),
-                            alt.value("#e6e6e6")))
+        color=alt.Color("band:N", title=legend_title, sort=bands,
+                        scale=alt.Scale(domain=bands, range=colours)))
+    dark = bands[-3:-1]  # the two darkest bands take white text
     text = base.mark_text(fontSize=11).encode(
         text="value_text:N",
-        color=alt.condition("datum.value > 0.5", alt.value("white"), alt.value("black")))
+        color=alt.condition(alt.FieldOneOfPredicate("band", dark), alt.value("white"),
+                            alt.value("black")))
     return finish((cells + text).properties(height={"step": 30}, width="container"),
                   title, description, lang)

@@ -47,6 +47,7 @@ TEXT = {
     "part_of_key": ("del av unik nyckel", "part of the unique key"),
     "may_be_absent": ("kolumnen får saknas", "the column may be absent"),
     "code_list": ("kod ur listan {codes}", "code from the list {codes}"),
+    "quarantined_if": ("karantän om: {text}", "quarantined if: {text}"),
 }
 
 
@@ -70,7 +71,8 @@ def column_rule(table: Table, column: Column, lang: str) -> str:
         parts.append(f"{column.range[0]} … {column.range[1]}")
     if column.references:
         parts.append(f"→ {column.references}")
-    parts += [c.sv if lang == "sv" else c.en for c in table.checks if c.column == column.name]
+    parts += [_t("quarantined_if", lang, text=(c.sv if lang == "sv" else c.en).lower())
+              for c in table.checks if c.column == column.name]
     return "; ".join(parts)
 
 

@@ -37,7 +37,24 @@ class Result:
     table: pa.Table
     complete: bool  # False: more rows than `download_rows` exist; the rest were not read
     seconds: float
-    columns: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)  # columns given a suffix to be unique
+
+
+def unique_names(table: pa.Table) -> tuple[pa.Table, list[str]]:
+    """Columns that share a name (`SELECT *` over a join) get `_2`, `_3`: tables, files
+    and spreadsheets need unique names."""
+    seen, names, renamed = {}, [], []
+    for name in table.column_names:
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            new = f"{name}_{seen[name]}"
+            while new in table.column_names or new in names:
+                new += "_"
+            names.append(new)
+            renamed.append(new)
+        else:
+            names.append(name)
+    return (table.rename_columns(names) if renamed else table), renamed
 
 
 def single_select(sql: str) -> str:
@@ -51,7 +68,9 @@ def single_select(sql: str) -> str:
     if len(statements) > 1:
         raise Refused("several", count=len(statements))
     if statements[0].type != duckdb.StatementType.SELECT:
-        raise Refused("not_select", kind=statements[0].type.name)
+        words = statements[0].query.split()
+        first = words[0].upper() if words and words[0][0].isalpha() else ""
+        raise Refused("not_select", kind=first or statements[0].type.name)
     return statements[0].query
 
 
@@ -145,8 +164,8 @@ class Sandbox:
             timer.cancel()
             cursor.close()
         complete = table.num_rows <= self.limits.download_rows
-        return Result(table.slice(0, self.limits.download_rows), complete,
-                      time.perf_counter() - started, table.column_names)
+        table, renamed = unique_names(table.slice(0, self.limits.download_rows))
+        return Result(table, complete, time.perf_counter() - started, renamed)
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,11 @@ class Example:
     title_sv: str
     title_en: str
     sql: str
+
+    @property
+    def body(self) -> str:
+        """The query without its title line (the title is the menu's)."""
+        return self.sql.split("\n", 1)[1] if "\n" in self.sql else self.sql
 
 
 def examples() -> list[Example]:

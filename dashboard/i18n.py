@@ -21,8 +21,8 @@ STRINGS = {
     "programme": ("Besöksprogram", "Visit programme"),
     "all": ("Alla", "All"),
     "overview": ("Översikt", "Overview"),
-    "export_line": ("Data t.o.m. {date} · {visits} besök · läst {path}",
-                    "Data up to {date} · {visits} visits · read {path}"),
+    "export_line": ("Data t.o.m. {date} · {visits} besök · mapp {path}",
+                    "Data up to {date} · {visits} visits · folder {path}"),
     "selection_line": ("Urval: {text}", "Selection: {text}"),
     "quarantine_notice": ("{count} rader i exporten bryter mot datakontraktet och räknas inte "
                           "(se `python -m dashboard validate`).",

@@ -47,6 +47,10 @@ STRINGS = {
                             "files or web addresses."),
     "explorer_error": ("DuckDB svarade: {detail}", "DuckDB answered: {detail}"),
     "explorer_rows": ("{rows} rader · {seconds} s", "{rows} rows · {seconds} s"),
+    "explorer_one_row": ("{rows} rad · {seconds} s", "{rows} row · {seconds} s"),
+    "explorer_renamed": ("Kolumner med samma namn fick ett suffix: {names}. Ge dem egna namn "
+                         "med AS för att välja själv.", "Columns sharing a name got a "
+                         "suffix: {names}. Name them with AS to choose yourself."),
     "explorer_shown": ("Tabellen visar de första {shown} raderna; nedladdningarna innehåller "
                        "alla.", "The table shows the first {shown} rows; the downloads hold "
                        "them all."),
@@ -70,7 +74,7 @@ STRINGS = {
     # the tables the explorer sees
     "table_units": ("deltagande BVC", "participating BVCs"),
     "table_families": ("familjer i målgruppen", "families in the target group"),
-    "table_visits": ("besök (Ögonblicksbilder)", "visits (snapshot forms)"),
+    "table_visits": ("besök (ögonblicksbilder)", "visits (snapshot forms)"),
     "table_referrals": ("hänvisningar per besök", "referrals per visit"),
     "table_ratings": ("personalens skattningar", "the practitioners' ratings"),
     "table_programmes": ("besöksprogrammen per besök", "the visit programmes per visit"),
@@ -126,12 +130,22 @@ QUALITY = {
     "completeness_title": ("Tomma fält i besöksformuläret", "Empty fields in the visit form"),
     "completeness_caption": (
         "Andel besök där fältet är tomt. Andra förälderns närvaro räknas bara för familjer "
-        "som inte är ensamstående; Skattningar är tomt när besöket saknar skattningar. Grått "
-        "med \"–\": dolt eftersom talen är små.",
+        "som inte är ensamstående; Skattningar är tomt när besöket saknar skattningar. "
+        "\"<5\": färre än 5 besök har fältet tomt. Grått med \"–\": dolt, eftersom det "
+        "är för få besök eller skulle avslöja en dold ruta. En vit ruta utan text: inga "
+        "besök den perioden.",
         "Share of visits where the field is empty. The other parent's presence counts only "
         "for families that are not single parents; Ratings is empty when the visit has no "
-        "ratings. Grey with \"–\": hidden because the numbers are small."),
+        "ratings. \"<5\": fewer than 5 visits have the field empty. Grey with \"–\": "
+        "hidden, because there are too few visits or it would reveal a hidden cell. A blank "
+        "cell: no visits in that period."),
     "share_empty": ("Andel tomma", "Share empty"),
+    "band_few": ("färre än {t} tomma", "fewer than {t} empty"),
+    "band_under": ("under {limit}", "under {limit}"),
+    "band_over": ("minst {limit}", "at least {limit}"),
+    "band_hidden": ("dolt (små tal)", "hidden (small numbers)"),
+    "periods_shown": ("Diagrammet visar de senaste {count} perioderna; tabellen har alla.",
+                      "The chart shows the last {count} periods; the table has them all."),
     "field": ("Fält", "Field"),
     "field_ratings": ("Skattningar", "Ratings"),
     "completeness_fields_chart": ("Andel tomma fält per BVC", "Share of empty fields per BVC"),
@@ -146,16 +160,24 @@ QUALITY = {
         "Rutnät med en rad per BVC och en kolumn per period; varje ruta visar andelen besök "
         "där fältet {field} är tomt.", "Grid with a row per BVC and a column per period; "
         "each cell shows the share of visits where the field {field} is empty."),
+    "setting_stopped_days": ("Slutat rapportera efter (dagar utan besök)",
+                             "Stopped reporting after (days without a visit)"),
+    "setting_empty_limit": ("Värt en titt: andel tomma fält över",
+                            "Worth a look: share of empty fields over"),
+    "setting_explorer": ("Utforska data (SQL)", "Explore the data (SQL)"),
+    "setting_explorer_value": ("högst {seconds} s, visar {shown} rader, laddar ner {download}, "
+                               "minne {memory}", "at most {seconds} s, shows {shown} rows, "
+                               "downloads {download}, memory {memory}"),
     "overview_title": ("Per BVC i korthet", "Per BVC at a glance"),
     "overview_caption": (
         "Tomma fält: andel av besöksformulärets fält (alla utom skattningar) som lämnats "
         "tomma i urvalets besök. Att titta på: slutat rapportera, mer än {limit} tomma fält "
         "(`[quality] empty_share_limit`) eller minst ett orimligt besök. Senaste besök gäller "
-        "hela exporten.",
+        "hela exporten. \"–\": för få besök för att visa en andel.",
         "Empty fields: share of the visit form's fields (all but ratings) left empty in the "
         "selection's visits. To look at: stopped reporting, more than {limit} empty fields "
         "(`[quality] empty_share_limit`) or at least one implausible visit. Last visit is over "
-        "the whole export."),
+        "the whole export. \"–\": too few visits to show a share."),
     "empty_fields": ("Tomma fält", "Empty fields"),
     "without_ratings": ("Utan skattningar", "Without ratings"),
     "implausible": ("Orimliga besök", "Implausible visits"),

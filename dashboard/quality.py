@@ -25,12 +25,38 @@ def field_label(field: str, lang: str) -> str:
     return column.sv if lang == "sv" else column.en
 
 
+BAND_LIMITS = (0.10, 0.25, 0.50)
+MAX_PERIODS = 24  # columns a heat map can show legibly; its table has every period
+
+
+def bands(lang: str, threshold: int) -> list[str]:
+    """The heat map's colour bands, light to dark, then the hidden cells'."""
+    return ["0 %" if lang == "sv" else "0%", t("band_few", lang, t=threshold),
+            t("band_under", lang, limit=percent(BAND_LIMITS[0], lang)),
+            f"{percent(BAND_LIMITS[0], lang)}–{percent(BAND_LIMITS[1], lang)}",
+            f"{percent(BAND_LIMITS[1], lang)}–{percent(BAND_LIMITS[2], lang)}",
+            t("band_over", lang, limit=percent(BAND_LIMITS[2], lang)),
+            t("band_hidden", lang)]
+
+
+def _band(value, few: bool, names: list[str]) -> str:
+    if few:
+        return names[1]
+    if pd.isna(value):
+        return names[-1]
+    if value == 0:
+        return names[0]
+    return names[2 + sum(value >= limit for limit in BAND_LIMITS)]
+
+
 def _cells(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Shares as text: a hidden share whose empty fields are a small count says "<5" (a
-    few are empty: a count may say that much), any other hidden one "–"."""
+    """Shares as text and colour band: a hidden share whose empty fields are a small count
+    says "<5" (a few are empty: a count may say that much), any other hidden one "–"."""
     out = with_texts(frame, lang, threshold)
     few = (out.n > 0) & (out.n < threshold) & (out.denominator >= threshold)
     out["value_text"] = [f"<{threshold}" if f else v for f, v in zip(few, out.value_text)]
+    names = bands(lang, threshold)
+    out["band"] = [_band(v, f, names) for v, f in zip(out.value, few)]
     return out
 
 
@@ -91,7 +117,9 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
         rows.append({
             t("district", lang): unit.district, t("bvc", lang): unit.bvc_name,
             t("visits", lang): count_text(visits, threshold, lang),
-            t("empty_fields", lang): share_text(n, total, threshold, lang),
+            t("empty_fields", lang): (t("band_few", lang, t=threshold)
+                                  if 0 < n < threshold <= total
+                                  else share_text(n, total, threshold, lang)),
             t("without_ratings", lang): share_text(unrated, visits, threshold, lang),
             t("implausible", lang): count_text(flagged.get(bvc_id, 0), threshold, lang),
             t("last_visit", lang): "–" if pd.isna(unit.last_visit)

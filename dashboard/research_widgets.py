@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import dictionary
@@ -13,8 +12,10 @@ from dashboard.i18n import t
 from dashboard.numbers import decimal, integer
 from dashboard.result_files import FORMATS, MIME, WRITERS, XLSX_MAX_ROWS
 from dashboard.settings import Limits
+from dashboard.widgets import plain
 
 EDITOR_KEY = "explorer_sql"
+SAVED_KEY = "explorer_sql_saved"  # outlives the editor widget when the user changes page
 RESULT_KEY = "explorer_result"
 EXAMPLE_KEY = "explorer_example"
 
@@ -26,14 +27,15 @@ def number(value: float, lang: str) -> str:
 def _load_example(by_name: dict[str, Example]) -> None:
     chosen = st.session_state.get(EXAMPLE_KEY)
     if chosen:
-        st.session_state[EDITOR_KEY] = by_name[chosen].sql
+        st.session_state[EDITOR_KEY] = by_name[chosen].body
 
 
 def sql_editor(examples: list[Example], lang: str) -> tuple[str, bool]:
     """The editor (the URL's query first, else the first example) and whether it was run."""
     by_name = {e.name: e for e in examples}
     if EDITOR_KEY not in st.session_state:
-        st.session_state[EDITOR_KEY] = st.query_params.get("sql") or examples[0].sql
+        st.session_state[EDITOR_KEY] = (st.query_params.get("sql")
+                                        or st.session_state.get(SAVED_KEY) or examples[0].body)
     st.selectbox(t("explorer_examples", lang), list(by_name), index=None, key=EXAMPLE_KEY,
                  placeholder=t("explorer_example_pick", lang),
                  format_func=lambda n: getattr(by_name[n], f"title_{lang}"),
@@ -43,8 +45,7 @@ def sql_editor(examples: list[Example], lang: str) -> tuple[str, bool]:
                            help=t("explorer_editor_help", lang))
         submitted = st.form_submit_button(t("explorer_run", lang), type="primary",
                                           icon=":material/play_arrow:")
-    if submitted:
-        st.query_params["sql"] = sql
+    st.session_state[SAVED_KEY] = sql
     return sql, submitted
 
 
@@ -71,16 +72,15 @@ def schema_browser(schema: pd.DataFrame, lang: str) -> None:
     """Every table the explorer sees: what it holds, its columns, types and meanings."""
     exact, loose = _descriptions(lang)
     st.markdown(f"**{t('explorer_schema', lang)}**")
-    with st.container(height=420, border=True):
+    with st.container(height=460, border=True):
         for table, columns in schema.groupby("table_name", sort=True):
             key = "quarantined_rows" if table.startswith("quarantined_") else table
             with st.expander(f"`{table}` · {t('table_' + key, lang)}"):
-                st.dataframe(pd.DataFrame({
-                    t("column", lang): columns.column_name.tolist(),
-                    t("type", lang): columns.data_type.tolist(),
-                    t("description", lang): [exact.get((table, c), loose.get(c, ""))
-                                             for c in columns.column_name]}),
-                    hide_index=True, width="stretch")
+                st.markdown("\n".join(
+                    f"- `{c}` {kind.lower()}" + (f" – {plain(text)}" if text else "")
+                    for c, kind, text in zip(
+                        columns.column_name, columns.data_type,
+                        [exact.get((table, c), loose.get(c, "")) for c in columns.column_name])))
 
 
 def _share_link(sql: str) -> str:
@@ -94,15 +94,20 @@ def show_result(sql: str, limits: Limits, lang: str) -> None:
     if kept is None or kept[0] != sql:
         return
     outcome = kept[1]
+    if st.query_params.get("sql") != sql:
+        st.query_params["sql"] = sql  # the link carries the query, also after a page change
     if isinstance(outcome, Refused):
         values = {k: number(v, lang) if isinstance(v, (int, float)) else v
                   for k, v in outcome.values.items()}
         st.error(t(f"explorer_{outcome.key}", lang, **values), icon=":material/block:")
         return
     rows = outcome.table.num_rows
-    st.caption(t("explorer_rows", lang, rows=integer(rows, lang) + ("+" if not outcome.complete
-                                                                     else ""),
+    st.caption(t("explorer_one_row" if rows == 1 else "explorer_rows", lang,
+                 rows=integer(rows, lang) + ("+" if not outcome.complete else ""),
                  seconds=decimal(outcome.seconds, lang, 2)))
+    if outcome.renamed:
+        st.info(t("explorer_renamed", lang, names=", ".join(outcome.renamed)),
+                icon=":material/edit:")
     if rows > limits.rows_shown:
         st.info(t("explorer_shown", lang, shown=integer(limits.rows_shown, lang)),
                 icon=":material/visibility:")

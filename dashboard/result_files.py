@@ -20,7 +20,7 @@ def _flat(table: pa.Table) -> pd.DataFrame:
     frame = table.to_pandas()
     for name, field in zip(table.column_names, table.schema):
         if pa.types.is_nested(field.type):
-            frame[name] = [None if v is None else str(list(v) if hasattr(v, "tolist") else v)
+            frame[name] = [None if v is None else str(v.tolist() if hasattr(v, "tolist") else v)
                            for v in frame[name]]
         elif pa.types.is_timestamp(field.type) and field.type.tz is not None:
             frame[name] = frame[name].dt.tz_localize(None)

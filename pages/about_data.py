@@ -10,7 +10,7 @@ from dashboard.session import page_context
 
 context = page_context()
 lang = context.lang
-widgets.header(context, "about")
+widgets.header(context, "about", selection=False)
 
 st.subheader(t("export_title", lang))
 st.dataframe(about.export_facts(context), hide_index=True, width="stretch")

@@ -14,8 +14,7 @@ lang, threshold = context.lang, context.threshold
 reference = context.db.export.reference_date
 widgets.header(context, "data_quality")
 st.caption(t("quality_intro", lang))
-interval = widgets.interval_choice(lang)
-completeness = context.query("completeness_by_bvc_and_period", interval=interval)
+completeness = context.query("completeness_by_bvc_and_period", interval="year")
 if completeness.empty:
     widgets.empty_selection(lang)
 flags = context.query("flagged_visits")
@@ -49,9 +48,11 @@ else:
 
 st.subheader(t("completeness_title", lang))
 by_field = quality.completeness_by_field(completeness, lang, threshold)
+bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
 widgets.chart_block(
     charts.heatmap(by_field, x="field_label", x_title=t("field", lang), x_sort=field_order,
+                   bands=bands,
                    lang=lang, title=t("completeness_fields_chart", lang),
                    description=t("completeness_fields_description", lang),
                    legend_title=t("share_empty", lang)),
@@ -59,17 +60,23 @@ widgets.chart_block(
     "tomma_falt_per_bvc.csv", lang, queries=["completeness_by_bvc_and_period"])
 field = page_choice(t("field", lang), quality.FIELDS, "field",
                     lambda f: quality.field_label(f, lang), default="duration_minutes")
-by_period = quality.completeness_by_period(completeness, field, interval, lang, threshold,
-                                           context.filters, reference)
+interval = widgets.interval_choice(lang)
+by_period = quality.completeness_by_period(
+    context.query("completeness_by_bvc_and_period", interval=interval), field, interval, lang,
+    threshold, context.filters, reference)
 label = quality.field_label(field, lang)
 periods = list(dict.fromkeys(by_period.sort_values("period").period_label))
+shown = periods[-quality.MAX_PERIODS:]
 widgets.chart_block(
-    charts.heatmap(by_period, x="period_label", x_title=t("period", lang), x_sort=periods,
+    charts.heatmap(by_period[by_period.period_label.isin(shown)], x="period_label",
+                   x_title=t("period", lang), x_sort=shown, bands=bands,
                    lang=lang, title=t("completeness_period_chart", lang, field=label),
                    description=t("completeness_period_description", lang, field=label),
                    legend_title=t("share_empty", lang)),
     quality.completeness_table(by_period, lang, "period_label", t("period", lang), periods),
     f"tomma_{field}_per_period.csv", lang)
+if len(periods) > len(shown):
+    st.caption(t("periods_shown", lang, count=len(shown)))
 st.caption(t("completeness_caption", lang))
 
 st.subheader(t("stopped_title", lang))

@@ -39,7 +39,8 @@ def test_rule_texts_follow_the_contract():
     assert rule("en", "referrals", "destination") == (
         "required; part of the unique key; code from the list destination")
     assert rule("en", "visits", "midwife_present") == "the column may be absent"
-    assert rule("en", "ratings", "score") == "required; The score is outside the item's scale"
+    assert rule("en", "ratings", "score") == ("required; quarantined if: the score is outside "
+                                               "the item's scale")
     assert rule("sv", "visits", "nurse_present") == ""
 
 

@@ -221,3 +221,24 @@ def test_explorer_opens_the_query_of_a_link_and_refuses_writes(exact):
     at.button[0].click()
     at.run()
     assert table(at, -1) == [[14]]  # nothing was deleted
+
+
+def test_explorer_names_repeated_columns_apart(exact):
+    at = exact("pages/explorer.py", sql="SELECT * FROM visits v JOIN units u "
+               "ON u.bvc_id = v.bvc_id ORDER BY visit_id LIMIT 2")
+    assert not at.exception and not at.error
+    assert "bvc_id_2" in at.dataframe[-1].value.columns
+    assert "bvc_id_2" in at.info[0].value
+
+
+def test_explorer_keeps_the_query_when_the_user_comes_back(exact):
+    at = exact("pages/explorer.py")
+    sql = "SELECT count(*) AS n FROM referrals"
+    at.text_area(key="explorer_sql").set_value(sql)
+    at.button[0].click()
+    at.run()
+    at.switch_page("../pages/about_data.py").run()
+    at.switch_page("../pages/explorer.py").run()
+    assert at.text_area(key="explorer_sql").value == sql
+    assert table(at, -1) == [[12]]
+    assert at.query_params["sql"] == sql

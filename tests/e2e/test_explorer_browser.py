@@ -36,6 +36,14 @@ def test_researcher_runs_downloads_and_shares_a_query(open_page):
     table = pq.read_table(io.BytesIO(open(parquet.value.path(), "rb").read()))
     assert table.to_pylist() == [{"bvc_id": "B1", "visits": 8}, {"bvc_id": "B2", "visits": 4},
                                  {"bvc_id": "B3", "visits": 2}]
+    # the query is still there after a visit to another page
+    page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Om data").click()
+    wait_until_idle(page)
+    page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Utforska").click()
+    wait_until_idle(page)
+    expect(page.locator("[data-testid='stTextArea'] textarea")).to_have_value(SQL)
+    expect(page.get_by_text("3 rader", exact=False).first).to_be_visible()
+    assert "sql=" in page.url
     # a colleague opening the link sees the same query and result
     other = open_page("/utforska?sql=" + quote(SQL))
     assert other.locator("[data-testid='stTextArea'] textarea").input_value() == SQL
