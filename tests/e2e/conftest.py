@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
 from dashboard.settings import DEFAULT_FILE as SHIPPED_SETTINGS
@@ -78,6 +79,8 @@ def plain_server(small_export, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
+    # two cores running the server, Chromium and the tests: give expectations room
+    expect.set_options(timeout=15_000)
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: install Debian's chromium "
                     "(apt-get install chromium); browser tests must run, not skip")
