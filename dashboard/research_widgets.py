@@ -68,7 +68,7 @@ def _descriptions(lang: str) -> tuple[dict, dict]:
     return exact, loose
 
 
-def schema_browser(schema: pd.DataFrame, lang: str) -> None:
+def schema_browser(schema, lang: str) -> None:
     """Every table the explorer sees: what it holds, its columns, types and meanings."""
     exact, loose = _descriptions(lang)
     st.markdown(f"**{t('explorer_schema', lang)}**")

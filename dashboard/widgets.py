@@ -108,6 +108,12 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
         definitions(list(indicators), lang, list(queries))
 
 
+def figure(fig, lang: str) -> None:
+    """A `figures.Figure` drawn as a chart block."""
+    chart_block(fig.chart, fig.table, fig.file_name, lang, indicators=fig.indicators,
+                queries=fig.queries)
+
+
 def empty_selection(lang: str) -> None:
     """The friendly stop for a selection without data."""
     st.info(t("no_data", lang), icon=":material/info:")

@@ -2,7 +2,7 @@
 time with the lagging unit visible at a glance; mother and other parent present."""
 import streamlit as st
 
-from dashboard import charts, series, tables, widgets
+from dashboard import charts, figures, series, tables, widgets
 from dashboard.i18n import indicator_name, t
 from dashboard.session import page_context
 
@@ -18,15 +18,7 @@ if shares.empty:
 both, target = "both_professions_share", targets.get("both_professions_share")
 
 st.subheader(t("both_by_bvc", lang))
-units = series.unit_rows(shares, both, threshold)
-dots = tables.unit_share_frame(units, lang, threshold)
-widgets.chart_block(
-    charts.unit_dots(dots, value_title=indicator_name(both, lang), lang=lang,
-                     title=t("both_by_bvc", lang), description=t("both_by_bvc_alt", lang),
-                     target=target, target_label=t("target", lang),
-                     below_label=t("target_not_met", lang), met_label=t("target_met", lang)),
-    tables.unit_share_table(dots, lang, target), "bada_professionerna_per_bvc.csv", lang,
-    indicators=[both], queries=["visit_shares_by_bvc_and_period"])
+widgets.figure(figures.both_professions_by_bvc(context, shares), lang)
 
 st.subheader(t("both_over_time", lang))
 level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"

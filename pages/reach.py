@@ -3,7 +3,7 @@ accepted, started and completed it, per district and birth cohort, against the c
 target."""
 import streamlit as st
 
-from dashboard import charts, series, tables, widgets
+from dashboard import charts, figures, series, tables, widgets
 from dashboard.filters import OPTIONS
 from dashboard.i18n import indicator_name, t
 from dashboard.session import page_context
@@ -24,14 +24,7 @@ st.caption(t("reach_caption", lang, date=context.db.export.reference_date.isofor
 stages = series.reach_stages(reach)
 
 st.subheader(t("reach_funnel_title", lang))
-funnel = tables.with_texts(series.stage_totals(stages, threshold), lang, threshold)
-funnel["category"] = [indicator_name(s, lang) for s in funnel.indicator]
-widgets.chart_block(
-    charts.bars(funnel, category="category", value_title=t("share", lang), is_share=True,
-                lang=lang, title=t("reach_funnel_title", lang),
-                description=t("reach_funnel_alt", lang)),
-    tables.category_share_table(funnel, lang, t("indicator", lang), t("value", lang)),
-    "rackvidd.csv", lang, indicators=STAGES, queries=["reach_by_district_and_cohort"])
+widgets.figure(figures.reach_funnel(context, stages), lang)
 
 st.subheader(t("coverage_title", lang))
 coverage = series.labelled(series.share_rows(stages, "offered_share", "district", threshold),

@@ -3,7 +3,7 @@ the share of visits with a referral and with extra support over time; destinatio
 district."""
 import streamlit as st
 
-from dashboard import charts, series, tables, widgets
+from dashboard import charts, figures, series, tables, widgets
 from dashboard.i18n import indicator_name, t
 from dashboard.session import page_context
 
@@ -18,15 +18,7 @@ if shares.empty:
     widgets.empty_selection(lang)
 
 st.subheader(t("destinations_title", lang))
-bars = series.destination_bars(destinations, lang, threshold)
-widgets.chart_block(
-    charts.bars(bars, category="category", value_title=t("referrals", lang), is_share=False,
-                lang=lang, title=t("destinations_title", lang),
-                description=t("destinations_alt", lang), group="group",
-                group_title=t("destination_group", lang)),
-    tables.destination_table(bars, lang), "hanvisningar_per_mal.csv", lang,
-    indicators=["open_forum_referral_share"],
-    queries=["referrals_by_district_and_destination"])
+widgets.figure(figures.referral_destinations(context, destinations), lang)
 
 st.subheader(t("referral_shares_title", lang))
 interval = widgets.interval_choice(lang)

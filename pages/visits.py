@@ -2,7 +2,7 @@
 units."""
 import streamlit as st
 
-from dashboard import charts, series, tables, widgets
+from dashboard import charts, figures, series, tables, widgets
 from dashboard.i18n import t
 from dashboard.session import page_context
 
@@ -15,16 +15,7 @@ if counts.empty:
     widgets.empty_selection(lang)
 
 st.subheader(t("visits_by_district", lang))
-districts = context.labelled(series.count_rows(counts, "visits", "district", threshold),
-                             interval)
-widgets.chart_block(
-    charts.trend(districts.rename(columns={"shown": "value"}), value_title=t("visits", lang),
-                 is_share=False, interval=interval, lang=lang, series="district",
-                 series_title=t("district", lang), title=t("visits_by_district", lang),
-                 description=t("visits_by_district_alt", lang)),
-    tables.count_table(districts, lang, threshold, ["district"]),
-    "besok_per_stadsdel.csv", lang, indicators=["visits"],
-    queries=["visit_counts_by_bvc_and_period"])
+widgets.figure(figures.visits_by_district(context, interval, counts), lang)
 
 st.subheader(t("bvc_against_district", lang))
 units = context.query("units")

@@ -1,0 +1,129 @@
+"""The figures that both a page and the meeting report show: named queries in, a chart with
+its table alternative out, suppressed the same way wherever they are drawn. A context is
+anything with `query`, `labelled`, `lang`, `threshold`, `settings`, `filters`, `db` and
+`programme_names` (the page's or the report's)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from dashboard import charts, series, tables
+from dashboard.i18n import indicator_name, t
+from dashboard.tiles import Tile, count_tile, share_tile, share_tiles
+
+VISIT_SHARES = ["home_share", "both_professions_share", "planned_team_share",
+                "within_time_share", "mother_present_share", "other_parent_share",
+                "referral_visit_share", "open_forum_referral_share", "extra_support_visit_share"]
+FAMILY_SHARES = ["offered_share", "accepted_share"]
+REACH_STAGES = ["offered_share", "accepted_share", "started_share", "completed_share"]
+
+
+@dataclass
+class Figure:
+    title: str
+    chart: alt.TopLevelMixin
+    table: pd.DataFrame
+    file_name: str
+    indicators: list[str] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+
+
+@dataclass
+class KeyTiles:
+    visits: list[Tile]
+    families: list[Tile]
+    interval: str
+    compared: bool  # tiles carry a change against the previous period
+
+
+def key_tiles(context) -> KeyTiles:
+    """Översikt's indicators: visits and families, the visit shares and the family shares,
+    each against the previous period of equal length, with a short trend."""
+    lang, threshold, targets = context.lang, context.threshold, context.settings.targets
+    counts = context.query("visit_counts").iloc[0]
+    previous = context.filters.previous()
+    before = context.query("visit_counts", previous).iloc[0] if previous else None
+    window, interval = series.trend_window(context.filters, context.db.export.reference_date)
+    trends = series.share_trends(context.query("visit_shares_by_bvc_and_period", window,
+                                               interval=interval), VISIT_SHARES, threshold)
+    visits_trend = series.count_rows(context.query("visit_counts_by_bvc_and_period", window,
+                                                   interval=interval), "visits", "all",
+                                     threshold)
+    visits = [
+        count_tile("visits", counts.visits, lang, threshold,
+                   None if before is None else before.visits,
+                   tuple(visits_trend.shown.dropna())),
+        count_tile("families_visited", counts.families_visited, lang, threshold,
+                   None if before is None else before.families_visited)]
+    visits += share_tiles(context.query("visit_shares"), VISIT_SHARES, lang, threshold, targets,
+                          context.query("visit_shares", previous) if previous else None, trends)
+    completed = context.query("completed_share")
+    completed_before = context.query("completed_share", previous) if previous else None
+    families = share_tiles(context.query("reach_shares"), FAMILY_SHARES, lang, threshold,
+                           targets, context.query("reach_shares", previous) if previous else None)
+    families.append(share_tile(
+        "completed_share", completed.n.sum(), completed.denominator.sum(),
+        completed.missing.sum(), lang, threshold, targets.get("completed_share"),
+        None if completed_before is None else (completed_before.n.sum(),
+                                               completed_before.denominator.sum())))
+    return KeyTiles(visits, families, interval, previous is not None)
+
+
+def visits_by_district(context, interval: str, counts: pd.DataFrame) -> Figure:
+    lang, threshold = context.lang, context.threshold
+    districts = context.labelled(series.count_rows(counts, "visits", "district", threshold),
+                                 interval)
+    title = t("visits_by_district", lang)
+    return Figure(
+        title,
+        charts.trend(districts.rename(columns={"shown": "value"}),
+                     value_title=t("visits", lang), is_share=False, interval=interval,
+                     lang=lang, series="district", series_title=t("district", lang),
+                     title=title, description=t("visits_by_district_alt", lang)),
+        tables.count_table(districts, lang, threshold, ["district"]),
+        "besok_per_stadsdel.csv", ["visits"], ["visit_counts_by_bvc_and_period"])
+
+
+def both_professions_by_bvc(context, shares: pd.DataFrame) -> Figure:
+    lang, threshold = context.lang, context.threshold
+    both = "both_professions_share"
+    target = context.settings.targets.get(both)
+    dots = tables.unit_share_frame(series.unit_rows(shares, both, threshold), lang, threshold)
+    title = t("both_by_bvc", lang)
+    return Figure(
+        title,
+        charts.unit_dots(dots, value_title=indicator_name(both, lang), lang=lang, title=title,
+                         description=t("both_by_bvc_alt", lang), target=target,
+                         target_label=t("target", lang), below_label=t("target_not_met", lang),
+                         met_label=t("target_met", lang)),
+        tables.unit_share_table(dots, lang, target), "bada_professionerna_per_bvc.csv", [both],
+        ["visit_shares_by_bvc_and_period"])
+
+
+def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
+    lang = context.lang
+    bars = series.destination_bars(destinations, lang, context.threshold)
+    title = t("destinations_title", lang)
+    return Figure(
+        title,
+        charts.bars(bars, category="category", value_title=t("referrals", lang),
+                    is_share=False, lang=lang, title=title,
+                    description=t("destinations_alt", lang), group="group",
+                    group_title=t("destination_group", lang)),
+        tables.destination_table(bars, lang), "hanvisningar_per_mal.csv",
+        ["open_forum_referral_share"], ["referrals_by_district_and_destination"])
+
+
+def reach_funnel(context, stages: pd.DataFrame) -> Figure:
+    lang, threshold = context.lang, context.threshold
+    funnel = tables.with_texts(series.stage_totals(stages, threshold), lang, threshold)
+    funnel["category"] = [indicator_name(s, lang) for s in funnel.indicator]
+    title = t("reach_funnel_title", lang)
+    return Figure(
+        title,
+        charts.bars(funnel, category="category", value_title=t("share", lang), is_share=True,
+                    lang=lang, title=title, description=t("reach_funnel_alt", lang)),
+        tables.category_share_table(funnel, lang, t("indicator", lang), t("value", lang)),
+        "rackvidd.csv", REACH_STAGES, ["reach_by_district_and_cohort"])
