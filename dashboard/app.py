@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, no
 
 import streamlit as st  # noqa: E402
 
-from dashboard import session, sidebar  # noqa: E402
+from dashboard import session, sidebar, widgets  # noqa: E402
 from dashboard.app_pages import PAGES  # noqa: E402
 from dashboard.errors import ExportError  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
@@ -48,6 +48,7 @@ def main() -> None:
         st.stop()
     navigation = st.navigation([_page(page, i == 0, context, lang)
                                 for i, page in enumerate(PAGES)])
+    widgets.report_buttons(context)
     try:
         navigation.run()
     except Exception:  # a user never sees a stack trace; the server log keeps it

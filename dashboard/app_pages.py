@@ -25,6 +25,8 @@ PAGES = [
     PageSpec("satisfaction", "pages/satisfaction.py", ":material/sentiment_satisfied:",
              "nojdhet"),
     PageSpec("reach", "pages/reach.py", ":material/diversity_3:", "rackvidd"),
+    PageSpec("presentation", "pages/presentation.py", ":material/co_present:",
+             "presentation"),
     PageSpec("data_quality", "pages/data_quality.py", ":material/fact_check:", "datakvalitet"),
     PageSpec("about", "pages/about_data.py", ":material/info:", "om-data"),
     PageSpec("explorer", "pages/explorer.py", ":material/terminal:", "utforska",

@@ -41,14 +41,22 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--stopped-days", type=int, default=None,
                           help="a BVC without a visit in this many days has stopped reporting "
                           "(default: the settings' [quality] stopped_reporting_days, 60)")
-    summary = with_data(commands.add_parser("summary", help="indicators for a selection"))
+    def with_filters(sub):
+        sub.add_argument("--from", dest="date_from", type=_date)
+        sub.add_argument("--to", dest="date_to", type=_date)
+        sub.add_argument("--district", action="append", default=[])
+        sub.add_argument("--bvc", action="append", default=[])
+        sub.add_argument("--programme", action="append", default=[])
+        sub.add_argument("--as-of", dest="as_of", type=_date)
+        return sub
+
+    summary = with_filters(with_data(commands.add_parser("summary",
+                                                         help="indicators for a selection")))
     summary.add_argument("--json", action="store_true", help="print the JSON object only")
-    summary.add_argument("--from", dest="date_from", type=_date)
-    summary.add_argument("--to", dest="date_to", type=_date)
-    summary.add_argument("--district", action="append", default=[])
-    summary.add_argument("--bvc", action="append", default=[])
-    summary.add_argument("--programme", action="append", default=[])
-    summary.add_argument("--as-of", dest="as_of", type=_date)
+    report = with_filters(with_data(commands.add_parser(
+        "report", help="the meeting report for a selection, suppressed as on screen")))
+    report.add_argument("--out", type=Path, required=True,
+                        help="report.pdf or report.html (by the suffix)")
     sample = commands.add_parser("sample", help="write a synthetic export")
     sample.add_argument("--out", type=Path, required=True)
     sample.add_argument("--families", type=int, default=None)
@@ -78,13 +86,27 @@ def _validate(args) -> int:
     return EXIT_QUARANTINED if quarantined else EXIT_CLEAN
 
 
+def _filters(args) -> Filters:
+    return Filters(args.date_from, args.date_to, tuple(args.district), tuple(args.bvc),
+                   tuple(args.programme), args.as_of)
+
+
+def _report(args) -> int:
+    from dashboard.report import write_report
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".html"):
+        raise ValueError(f"--out: unknown format {suffix or '(none)'!r}; use .pdf or .html")
+    db = _open(args)
+    pages = write_report(db, _filters(args), args.lang, args.out)
+    print(f"{args.out}: {pages}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
 def _summary(args) -> int:
     from dashboard.indicators import summary
     from dashboard.report_text import summary_text
     db = _open(args)
-    filters = Filters(args.date_from, args.date_to, tuple(args.district), tuple(args.bvc),
-                      tuple(args.programme), args.as_of)
-    result = summary(db, filters)
+    result = summary(db, _filters(args))
     quarantined = {t: n for t, n in result["quarantined"].items() if n}
     if quarantined:
         print("quarantined rows: " + ", ".join(f"{t} {n}" for t, n in quarantined.items()),
@@ -109,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", "sv")
     try:
-        return {"validate": _validate, "summary": _summary, "sample": _sample}[args.command](args)
+        return {"validate": _validate, "summary": _summary, "sample": _sample,
+                "report": _report}[args.command](args)
     except ExportError as exc:
         print(exc.message(lang), file=sys.stderr)
     except ValueError as exc:  # unknown filter values and similar input errors

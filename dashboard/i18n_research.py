@@ -247,3 +247,64 @@ REPORT = {
     "report_written": ("Rapporten skrevs till {path}.", "The report was written to {path}."),
 }
 STRINGS.update(REPORT)
+
+MEETING_REPORT = {
+    "report_title": ("Rapport: utökade hembesök", "Report: extended home visits"),
+    "report_export": ("Exporten", "The export"),
+    "report_export_value": ("uttagen {date}; besök {first} – {last}",
+                            "extracted {date}; visits {first} – {last}"),
+    "report_as_of": ("Bedömt per", "Judged as of"),
+    "report_made": ("Rapporten skapad", "Report made"),
+    "report_indicators": ("Nyckeltal", "Key indicators"),
+    "report_rule": ("Små tal döljs som i instrumentpanelen: antal 1–{m} visas som \"<{t}\" "
+                    "och andelar med färre än {t} i nämnaren visas inte (\"–\").",
+                    "Small numbers are hidden as in the dashboard: counts from 1 to {m} show "
+                    "as \"<{t}\" and shares with fewer than {t} in the denominator are not "
+                    "shown (\"–\")."),
+    "report_empty_title": ("Inga besök i urvalet", "No visits in the selection"),
+    "report_change_note": ("Förändringen jämför med föregående period av samma längd.",
+                           "The change compares with the previous period of equal length."),
+    "report_districts": ("Stadsdelarna sida vid sida", "The districts side by side"),
+    "report_districts_note": ("Andel (antal besök i nämnaren) för hela perioden. En dold ruta "
+                              "döljer också den minsta bredvid, så att den inte kan räknas "
+                              "fram.", "Share (visits in the denominator) over the whole "
+                              "period. A hidden cell also hides the smallest beside it, so it "
+                              "cannot be worked out."),
+    "report_definitions": ("Definitioner", "Definitions"),
+    "report_suppressed": ("Dolda små tal", "Hidden small numbers"),
+    "report_suppressed_text": ("{count} värden i rapportens tabeller är dolda: antal från 1 till "
+                               "{m} visas som \"<{t}\", andelar och medelvärden med färre än {t} "
+                               "i nämnaren och värden som skulle avslöja ett dolt tal visas som "
+                               "\"–\" (datakontraktet, avsnitt 6).",
+                               "{count} values in the report's tables are hidden: counts from 1 "
+                               "to {m} show as \"<{t}\", shares and means with fewer than {t} "
+                               "in the denominator and values that would reveal a hidden one "
+                               "show as \"–\" (data contract, section 6)."),
+    "report_page": ("Sida", "Page"),
+    "report_of": ("av", "of"),
+}
+STRINGS.update(MEETING_REPORT)
+
+PRESENTATION = {
+    "presentation": ("Presentationsläge", "Presentation mode"),
+    "presentation_line": ("Urval: {selection} · data t.o.m. {date}",
+                          "Selection: {selection} · data up to {date}"),
+    "slide_volume": ("Besök och familjer", "Visits and families"),
+    "slide_team": ("Besöken: plats, team och tid", "The visits: place, team and time"),
+    "slide_parents": ("Föräldrarna och hänvisningarna", "The parents and the referrals"),
+    "slide_families": ("Räckvidd: erbjudna, tackat ja, fullföljt",
+                       "Reach: offered, accepted, completed"),
+    "slide_units": ("Båda professionerna per BVC", "Both professions per BVC"),
+    "slide_previous": ("Föregående", "Previous"),
+    "slide_next": ("Nästa", "Next"),
+    "slide_of": ("{slide} av {count}", "{slide} of {count}"),
+    "slide_leave": ("Avsluta presentationen", "Leave the presentation"),
+    "report_sidebar": ("Rapport", "Report"),
+    "report_pdf": ("Skapa rapport (PDF)", "Make the report (PDF)"),
+    "report_html": ("Skapa rapport (HTML)", "Make the report (HTML)"),
+    "report_help": ("Rapporten för urvalet: nyckeltal, diagram, stadsdelarna sida vid sida "
+                    "och definitionerna, med små tal dolda som här.",
+                    "The report for the selection: key indicators, charts, the districts side "
+                    "by side and the definitions, small numbers hidden as here."),
+}
+STRINGS.update(PRESENTATION)

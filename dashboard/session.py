@@ -7,10 +7,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from dashboard.context import Context
 from dashboard.db import Database
 from dashboard.export import default_data_dir, fingerprint, resolve
 from dashboard.filters import Filters
-from dashboard.settings import Limits, Settings, load_settings
+from dashboard.settings import Limits, load_settings
 
 CONTEXT_KEY = "_page_context"
 
@@ -51,40 +52,11 @@ def current_database() -> Database:
 
 
 @dataclass(frozen=True)
-class PageContext:
-    db: Database
-    filters: Filters
-    lang: str
-    settings: Settings
-
-    @property
-    def row_level(self) -> bool:
-        """Row-level views: granted by configuration, or for the bundled synthetic sample."""
-        return self.settings.row_level or self.db.export.is_sample
-
-    @property
-    def researcher(self) -> bool:
-        """The SQL explorer and unsuppressed row-level exports: by configuration, or for
-        the bundled synthetic sample."""
-        return self.settings.researcher or self.db.export.is_sample
-
-    @property
-    def threshold(self) -> int:
-        return self.settings.threshold
+class PageContext(Context):
+    """The context of a page in the app: query results cached per export and selection."""
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, **options)
-
-    def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
-        """Period labels for this selection (partial periods marked)."""
-        from dashboard.series import labelled
-        return labelled(frame, interval, self.lang, self.filters, self.db.export.reference_date)
-
-    @property
-    def programme_names(self) -> dict[str, str]:
-        units = self.query("units")
-        return dict(zip(units.programme_id,
-                        units.programme_sv if self.lang == "sv" else units.programme_en))
 
 
 def set_context(db: Database, filters: Filters, lang: str) -> PageContext:

@@ -1,6 +1,7 @@
 """Drawing helpers shared by the pages (Streamlit calls only; no SQL, no numbers logic)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -112,6 +113,26 @@ def figure(fig, lang: str) -> None:
     """A `figures.Figure` drawn as a chart block."""
     chart_block(fig.chart, fig.table, fig.file_name, lang, indicators=fig.indicators,
                 queries=fig.queries)
+
+
+def report_buttons(context: PageContext) -> None:
+    """"Skapa rapport" in the sidebar on every page: the PDF or HTML of the selection, made
+    when clicked (a few seconds), without rerunning the page."""
+    from dashboard import report
+    lang, day = context.lang, context.db.export.reference_date.isoformat()
+    with st.sidebar:
+        st.subheader(t("report_sidebar", lang))
+
+        def document() -> str:
+            return report.build_html(context, dt.datetime.now().replace(microsecond=0))
+        st.download_button(t("report_pdf", lang), lambda: report.build_pdf(document()),
+                           file_name=f"hembesok_rapport_{day}.pdf", mime="application/pdf",
+                           icon=":material/picture_as_pdf:", key="report-pdf",
+                           on_click="ignore", help=t("report_help", lang), width="stretch")
+        st.download_button(t("report_html", lang), lambda: document().encode("utf-8"),
+                           file_name=f"hembesok_rapport_{day}.html", mime="text/html",
+                           icon=":material/html:", key="report-html", on_click="ignore",
+                           width="stretch")
 
 
 def empty_selection(lang: str) -> None:

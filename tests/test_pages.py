@@ -171,7 +171,7 @@ def test_about_the_data(exact):
     duration = columns[columns.Kolumn == "duration_minutes"].iloc[0]
     assert (duration.Tabell, duration.Regel) == ("visits", "1 … 600")
     assert codes.set_index("Kod").loc["open_preschool", "Svenska"] == "Öppen förskola"
-    assert [b.label for b in at.get("download_button")][-2:] == [
+    assert [b.label for b in at.get("download_button") if "datakatalog" in b.label] == [
         "Ladda ner datakatalogen (Markdown)", "Ladda ner datakatalogen (CSV)"]
 
 
@@ -242,3 +242,14 @@ def test_explorer_keeps_the_query_when_the_user_comes_back(exact):
     assert at.text_area(key="explorer_sql").value == sql
     assert table(at, -1) == [[12]]
     assert at.query_params["sql"] == sql
+
+
+def test_presentation_steps_through_the_groups(exact):
+    at = exact("pages/presentation.py", period="all", slide="2")
+    assert at.title[0].value == "Besöken: plats, team och tid"
+    assert [m.value for m in at.metric] == ["85\u00a0%", "75\u00a0%", "77\u00a0%", "77\u00a0%"]
+    assert "Urval: Hela perioden" in at.caption[0].value  # the filters as a line of text
+    next(b for b in at.button if b.label == "Nästa").click()
+    at.run()
+    assert at.query_params["slide"] == "3"
+    assert at.title[0].value == "Föräldrarna och hänvisningarna"

@@ -21,7 +21,9 @@ def test_every_page_opens(open_page, size):
     for spec in PAGES:
         page = open_page(route(spec) + "?period=all", width=width, height=height)
         assert page.locator("[data-testid='stException']").count() == 0, spec.key
-        assert page.locator("h1").first.inner_text() == t(spec.key), spec.key
+        # the presentation's heading is its first slide's
+        heading = t("slide_volume") if spec.key == "presentation" else t(spec.key)
+        assert page.locator("h1").first.inner_text() == heading, spec.key
         screenshot(page, f"{spec.url_path}-{width}x{height}")
 
 
@@ -37,7 +39,7 @@ def test_menu_click_keeps_the_filters(open_page):
 
 def test_chart_data_downloads_as_csv(open_page):
     page = open_page("/besok?period=all&interval=year")
-    buttons = page.locator("[data-testid='stDownloadButton']")
+    buttons = page.locator("[data-testid='stMain'] [data-testid='stDownloadButton']")
     expect(buttons).to_have_count(3)  # per district, BVC against district, per BVC
     with page.expect_download() as download:
         buttons.first.locator("button").click()
@@ -47,3 +49,24 @@ def test_chart_data_downloads_as_csv(open_page):
     assert header == "Period;Stadsdel/kommun;Besök"
     assert rows == ["2022;Norr;<5", "2023;Norr;8", "2024 (del av perioden);Norr;<5",
                     "2024 (del av perioden);Söder;<5"]
+
+
+def test_report_from_the_sidebar_and_the_presentation(open_page, tmp_path):
+    import subprocess
+    page = open_page("/hanvisningar?period=all&district=Norr")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Skapa rapport (PDF)").click()
+    assert download.value.suggested_filename == "hembesok_rapport_2024-06-30.pdf"
+    pdf = tmp_path / "rapport.pdf"
+    download.value.save_as(pdf)
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    assert "Rapport: utökade hembesök" in text and "Stadsdel/kommun Norr" in text
+    # the same selection on a projector: no sidebar, the filters as a line of text
+    show = open_page("/presentation?period=all&district=Norr", width=1920, height=1080)
+    assert show.locator("[data-testid='stSidebar']").is_hidden()
+    expect(show.get_by_text("Urval: Hela perioden · Norr", exact=False)).to_be_visible()
+    show.keyboard.press("PageDown")
+    wait_until_idle(show)
+    expect(show.locator("h1").first).to_have_text("Besöken: plats, team och tid")
+    screenshot(show, "presentation-1920x1080")

@@ -1,0 +1,212 @@
+"""The steering group's meeting report for a selection: title page, key indicators with
+n / N and targets, the main pages' charts (vl-convert, as SVG: print quality, Swedish
+numbers), the districts side by side, the definitions and what was suppressed. HTML, and
+PDF through WeasyPrint (page numbers from CSS)."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+
+from dashboard import figures
+from dashboard.definitions import BY_ID
+from dashboard.i18n import indicator_definition, indicator_name, t
+from dashboard.numbers import integer
+from dashboard.tiles import tiles_table
+
+REPORT_FONT = "DejaVu Sans"  # Debian's fonts-dejavu-core: in .ci/run and the README
+PAGE_WIDTH_PX = 640  # A4 less 2 cm margins at 96 dpi: charts are drawn at the printed size
+
+
+def _fixed_width(spec):
+    """Vega-Lite's "container" width means nothing off screen: use the printed width."""
+    if isinstance(spec, dict):
+        return {k: (PAGE_WIDTH_PX if k == "width" and v == "container" else _fixed_width(v))
+                for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_fixed_width(v) for v in spec]
+    return spec
+
+
+def chart_svg(chart) -> str:
+    """The chart as SVG, measured and drawn in the font the PDF uses, so that labels fit."""
+    import vl_convert
+    spec = _fixed_width(chart.to_dict())
+    spec.setdefault("config", {})["font"] = REPORT_FONT
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def table_html(frame: pd.DataFrame) -> str:
+    """A plain HTML table; every value escaped (names come from the export)."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.astype(object).itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def hidden_cells(frames: list[pd.DataFrame], threshold: int) -> int:
+    """How many cells of the report's tables are hidden ("<5" or "–")."""
+    marks = {f"<{threshold}", "–"}
+    return sum(int(frame.isin(marks).sum().sum()) for frame in frames)
+
+
+def selection_lines(context) -> list[tuple[str, str]]:
+    f, lang = context.filters, context.lang
+    units = context.query("units")
+    names = dict(zip(units.bvc_id, units.bvc_name))
+    period = (f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to)
+              else t("period_all", lang))
+    dates = context.query("export_dates").iloc[0]
+
+    def day(value) -> str:
+        return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+    return [
+        (t("period", lang), period),
+        (t("district", lang), ", ".join(f.districts) or t("all", lang)),
+        (t("bvc", lang), ", ".join(names.get(b, b) for b in f.bvcs) or t("all", lang)),
+        (t("programme", lang), ", ".join(context.programme_names.get(p, p)
+                                         for p in f.programmes) or t("all", lang)),
+        (t("report_export", lang), t("report_export_value", lang,
+                                     date=context.db.export.reference_date.isoformat(),
+                                     first=day(dates.first_visit), last=day(dates.last_visit))),
+        (t("report_as_of", lang), (f.as_of or context.db.export.reference_date).isoformat()),
+    ]
+
+
+def district_table(context) -> pd.DataFrame:
+    """The key visit shares per district side by side, hidden where small or where the
+    other districts and the total would reveal a hidden cell."""
+    from dashboard.series import with_share_values
+    from dashboard.suppression import share_text
+    lang, threshold = context.lang, context.threshold
+    shares = context.query("visit_shares_by_bvc_and_period", interval="year")
+    counts = context.query("visit_counts_by_bvc_and_period", interval="year")
+    summed = shares.groupby(["indicator", "district"], as_index=False)[
+        ["n", "denominator"]].sum()
+    cells = with_share_values(summed, ["indicator"], threshold)
+    cells["text"] = [("–" if h else share_text(n, d, threshold, lang)) + f" ({'–' if h else d})"
+                     for n, d, h in zip(cells.n, cells.denominator, cells.hidden)]
+    wide = cells.pivot(index="indicator", columns="district", values="text")
+    wide = wide.reindex([i for i in figures.VISIT_SHARES if i in wide.index])
+    visits = counts.groupby("district").visits.sum()
+    from dashboard.suppression import counts_text
+    first = pd.DataFrame([counts_text([int(visits[d]) for d in wide.columns], threshold, lang)],
+                         columns=wide.columns, index=[t("visits", lang)])
+    wide.index = [indicator_name(i, lang) for i in wide.index]
+    out = pd.concat([first, wide]).reset_index().rename(columns={"index": t("indicator", lang)})
+    return out
+
+
+def build_html(context, made_at: dt.datetime) -> str:
+    """The whole report as one HTML document (inline SVG charts, print CSS)."""
+    lang, threshold = context.lang, context.threshold
+    parts = [f"<section class='title-page'><h1>{t('report_title', lang)}</h1>"
+             f"<p class='subtitle'>{t('app_title', lang)}</p><dl>"
+             + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>"
+                       for k, v in selection_lines(context))
+             + f"<dt>{t('report_made', lang)}</dt><dd>{made_at:%Y-%m-%d %H:%M}</dd></dl>"
+             f"<p class='note'>{t('report_rule', lang, t=threshold, m=threshold - 1)}</p></section>"]
+    tables_shown = []
+    counts = context.query("visit_counts").iloc[0]
+    if counts.visits == 0:
+        parts.append(f"<section><h2>{t('report_empty_title', lang)}</h2>"
+                     f"<p>{t('no_data', lang)}</p></section>")
+        return _document(parts, lang)
+    key = figures.key_tiles(context)
+    indicators = tiles_table(key.visits + key.families, lang)
+    tables_shown.append(indicators)
+    parts.append(f"<section><h2>{t('report_indicators', lang)}</h2>{table_html(indicators)}"
+                 f"<p class='note'>{t('report_change_note', lang)}</p></section>")
+    interval = "quarter" if key.interval == "month" else key.interval
+    shown = [
+        figures.visits_by_district(context, interval, context.query(
+            "visit_counts_by_bvc_and_period", interval=interval)),
+        figures.both_professions_by_bvc(context, context.query(
+            "visit_shares_by_bvc_and_period", interval=interval)),
+        figures.referral_destinations(context, context.query(
+            "referrals_by_district_and_destination")),
+    ]
+    from dashboard.series import reach_stages
+    reach = context.query("reach_by_district_and_cohort", context.filters.units_only(),
+                          cohort="year")
+    if not reach.empty:
+        shown.append(figures.reach_funnel(context, reach_stages(reach)))
+    for fig in shown:
+        tables_shown.append(fig.table)
+        parts.append(f"<section class='figure'><div class='chart'>{chart_svg(fig.chart)}</div>"
+                     f"{table_html(fig.table)}</section>")
+    districts = district_table(context)
+    tables_shown.append(districts)
+    parts.append(f"<section class='districts'><h2>{t('report_districts', lang)}</h2>"
+                 f"{table_html(districts)}<p class='note'>"
+                 f"{t('report_districts_note', lang)}</p></section>")
+    used = ["visits", "families_visited"] + figures.VISIT_SHARES + figures.REACH_STAGES
+    parts.append(f"<section class='definitions'><h2>{t('report_definitions', lang)}</h2><dl>"
+                 + "".join(f"<dt>{html.escape(indicator_name(i, lang))} <code>{i}</code></dt>"
+                           f"<dd>{html.escape(indicator_definition(i, lang))} "
+                           f"<code>queries/{BY_ID[i].query}.sql</code></dd>" for i in used)
+                 + "</dl></section>")
+    parts.append(f"<section><h2>{t('report_suppressed', lang)}</h2><p>"
+                 + t("report_suppressed_text", lang, t=threshold, m=threshold - 1,
+                     count=integer(hidden_cells(tables_shown, threshold), lang))
+                 + "</p></section>")
+    return _document(parts, lang)
+
+
+STYLE = """
+@page { size: A4; margin: 18mm 18mm 20mm 18mm;
+        @bottom-right { content: "%(page)s " counter(page) " %(of)s " counter(pages);
+                        font-family: "DejaVu Sans", sans-serif; font-size: 8pt; color: #555; }
+        @bottom-left { content: "%(footer)s"; font-family: "DejaVu Sans", sans-serif;
+                       font-size: 8pt; color: #555; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; color: #111; }
+h1 { font-size: 24pt; margin: 0 0 4mm; } h2 { font-size: 14pt; margin: 6mm 0 3mm; }
+.title-page { page-break-after: always; padding-top: 40mm; }
+.subtitle { font-size: 14pt; color: #333; }
+dl { display: grid; grid-template-columns: 45mm auto; gap: 2mm 4mm; }
+dt { font-weight: bold; } dd { margin: 0; }
+.definitions dl { display: block; } .definitions dd { margin: 0 0 2mm 0; }
+table { border-collapse: collapse; width: 100%%; margin: 2mm 0 4mm; font-size: 8.5pt; }
+th, td { border-bottom: 0.3pt solid #999; padding: 1.2mm 1.5mm; text-align: left;
+         vertical-align: top; }
+th { background: #eee; } tr { page-break-inside: avoid; }
+.figure { page-break-before: always; } .districts { page-break-before: always; }
+.chart svg { max-width: 100%%; height: auto; }
+.note { color: #444; font-size: 9pt; } code { font-size: 8pt; }
+"""
+
+
+def _document(parts: list[str], lang: str) -> str:
+    style = STYLE % {"page": t("report_page", lang), "of": t("report_of", lang),
+                     "footer": t("report_title", lang)}
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+            f"<title>{t('report_title', lang)}</title><style>{style}</style></head><body>"
+            + "".join(parts) + "</body></html>")
+
+
+def render_pdf(document: str):
+    """WeasyPrint's laid-out document (its `pages`, `write_pdf()`)."""
+    from weasyprint import HTML
+    return HTML(string=document).render()
+
+
+def build_pdf(document: str) -> bytes:
+    return render_pdf(document).write_pdf()
+
+
+def write_report(db, filters, lang: str, out, settings=None) -> str:
+    """The report for a selection written to `out` (.pdf or .html); says what was written.
+    Unknown districts or BVCs are refused as by `summary`."""
+    from dashboard.context import Context
+    from dashboard.indicators import check_filters
+    from dashboard.settings import load_settings
+    check_filters(db, filters)
+    context = Context(db, filters, lang, settings or load_settings())
+    document = build_html(context, dt.datetime.now().replace(second=0, microsecond=0))
+    if str(out).lower().endswith(".html"):
+        out.write_text(document, encoding="utf-8")
+        return "HTML"
+    rendered = render_pdf(document)
+    out.write_bytes(rendered.write_pdf())
+    return f"PDF, {len(rendered.pages)} pages"

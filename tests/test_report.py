@@ -1,0 +1,92 @@
+"""The meeting report on the hand-countable fixture: its text (read back from the PDF by
+pdftotext) holds the figures and the "<5" marks exactly as the pages show them; its pages
+render to images; an empty selection says so; the command line writes PDF and HTML."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+
+from dashboard.context import Context
+from dashboard.filters import Filters
+from dashboard.report import build_html, build_pdf, district_table
+from dashboard.settings import Settings
+
+MADE = dt.datetime(2024, 7, 1, 9, 30)
+SHIPPED = Settings(threshold=5, targets={"home_share": 0.9, "both_professions_share": 0.9})
+
+
+def pdf_text(tmp_path, data: bytes) -> str:
+    """The PDF's text in reading order, white space folded to single spaces."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+
+
+@pytest.fixture(scope="module")
+def report_pdf(small_db):
+    context = Context(small_db, Filters(), "sv", SHIPPED)
+    return build_pdf(build_html(context, MADE))
+
+
+def test_the_pdf_holds_the_figures_and_the_marks(report_pdf, tmp_path):
+    text = pdf_text(tmp_path, report_pdf)
+    assert "Rapport: utökade hembesök" in text and "Rapporten skapad 2024-07-01 09:30" in text
+    assert "uttagen 2024-06-30; besök 2022-06-10 – 2024-04-01" in text
+    # key indicators as on Översikt (tests/test_app.py): 14 visits, 5 families, home 11 / 13
+    assert "Besök 14 Besökta familjer 5 Besök i hemmet 85 % n = 11 av N = 13 · saknas <5" \
+        in text
+    assert "Mål 90 %: ✗ under målet" in text
+    # extra support 4 / 14 is hidden: with N shown, the share would reveal n = 4
+    assert "Besök med hänvisning till extra stöd – n = <5 av N = 14" in text
+    assert "<5" in text and "Dolda små tal" in text
+    assert "Stadsdelarna sida vid sida" in text and "Definitioner" in text
+    assert "Sida 1 av" in text
+
+
+def test_districts_side_by_side_hide_what_the_total_reveals(small_db):
+    context = Context(small_db, Filters(), "sv", SHIPPED)
+    table = district_table(context).set_index("Indikator")
+    assert list(table.columns) == ["Norr", "Söder"]
+    # Söder's 2 visits are "<5"; with the total of 14 on the indicator page, Norr's 12
+    # would give them away, so it is hidden too
+    assert table.loc["Besök"].tolist() == ["–", "<5"]
+    # Söder has 2 visits: every share there is hidden, and so is Norr's beside it, since
+    # the report's key indicators show the total
+    assert table.loc["Besök i hemmet"].tolist() == ["– (–)", "– (–)"]
+
+
+def test_pages_render_to_images(report_pdf, tmp_path):
+    (tmp_path / "report.pdf").write_bytes(report_pdf)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "report.pdf"),
+                    str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 6  # title, indicators, four figures, districts, definitions
+    assert all(p.stat().st_size > 2_000 for p in pages)
+
+
+def test_an_empty_selection_says_so(small_db, tmp_path):
+    context = Context(small_db, Filters(dt.date(2030, 1, 1), dt.date(2030, 12, 31)), "en",
+                      SHIPPED)
+    text = pdf_text(tmp_path, build_pdf(build_html(context, MADE)))
+    assert "No visits in the selection" in text and "2030-01-01 – 2030-12-31" in text
+
+
+def test_the_command_line_writes_pdf_and_html(small_export, tmp_path, capsys):
+    from dashboard.cli import EXIT_CLEAN, EXIT_FATAL, main
+    out = tmp_path / "rapport.pdf"
+    assert main(["report", "--data", str(small_export), "--out", str(out),
+                 "--district", "Norr"]) == EXIT_CLEAN
+    text = pdf_text(tmp_path, out.read_bytes())
+    assert "Stadsdel/kommun Norr" in text
+    page = tmp_path / "rapport.html"
+    assert main(["report", "--data", str(small_export), "--out", str(page), "--lang", "en",
+                 "--bvc", "B3"]) == EXIT_CLEAN
+    document = page.read_text(encoding="utf-8")
+    assert "<svg" in document and "Key indicators" in document and "BVC Tre" in document
+    capsys.readouterr()
+    assert main(["report", "--data", str(small_export), "--out", str(tmp_path / "x.docx")]) \
+        == EXIT_FATAL
+    assert "unknown format '.docx'" in capsys.readouterr().err
