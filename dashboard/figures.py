@@ -86,6 +86,21 @@ def visits_by_district(context, interval: str, counts: pd.DataFrame) -> Figure:
         "besok_per_stadsdel.csv", ["visits"], ["visit_counts_by_bvc_and_period"])
 
 
+def visits_by_number(context) -> Figure:
+    """Visits per visit number, one panel per programme (programmes are never pooled)."""
+    lang = context.lang
+    bars = series.visits_by_number_bars(context.query("visits_by_number"),
+                                        context.programme_names, lang, context.threshold)
+    title = t("visits_by_number", lang)
+    return Figure(
+        title,
+        charts.bars(bars, category="category", value_title=t("visits", lang), is_share=False,
+                    lang=lang, title=title, description=t("visits_by_number_alt", lang),
+                    group="group"),
+        tables.step_table(bars, lang, t("visits", lang)), "besok_per_nummer.csv",
+        ["visits_by_number"], ["visits_by_number"])
+
+
 def both_professions_by_bvc(context, shares: pd.DataFrame) -> Figure:
     lang, threshold = context.lang, context.threshold
     both = "both_professions_share"

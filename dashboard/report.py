@@ -9,7 +9,7 @@ import html
 
 import pandas as pd
 
-from dashboard import figures
+from dashboard import figures, tables
 from dashboard.definitions import BY_ID
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import integer
@@ -98,6 +98,13 @@ def district_table(context) -> pd.DataFrame:
     return out
 
 
+def report_interval(filters) -> str:
+    """Quarters up to three years, else years: a printed table stays a page or two."""
+    if filters.date_from is None or filters.date_to is None:
+        return "year"
+    return "quarter" if (filters.date_to - filters.date_from).days <= 3 * 366 else "year"
+
+
 def build_html(context, made_at: dt.datetime) -> str:
     """The whole report as one HTML document (inline SVG charts, print CSS)."""
     lang, threshold = context.lang, context.threshold
@@ -118,10 +125,11 @@ def build_html(context, made_at: dt.datetime) -> str:
     tables_shown.append(indicators)
     parts.append(f"<section><h2>{t('report_indicators', lang)}</h2>{table_html(indicators)}"
                  f"<p class='note'>{t('report_change_note', lang)}</p></section>")
-    interval = "quarter" if key.interval == "month" else key.interval
+    interval = report_interval(context.filters)
     shown = [
         figures.visits_by_district(context, interval, context.query(
             "visit_counts_by_bvc_and_period", interval=interval)),
+        figures.visits_by_number(context),
         figures.both_professions_by_bvc(context, context.query(
             "visit_shares_by_bvc_and_period", interval=interval)),
         figures.referral_destinations(context, context.query(
@@ -136,6 +144,9 @@ def build_html(context, made_at: dt.datetime) -> str:
         tables_shown.append(fig.table)
         parts.append(f"<section class='figure'><div class='chart'>{chart_svg(fig.chart)}</div>"
                      f"{table_html(fig.table)}</section>")
+    ratings = tables.ratings_table(context.query("rating_means"), lang, threshold)
+    tables_shown.append(ratings)
+    parts.append(f"<section><h2>{t('ratings', lang)}</h2>{table_html(ratings)}</section>")
     districts = district_table(context)
     tables_shown.append(districts)
     parts.append(f"<section class='districts'><h2>{t('report_districts', lang)}</h2>"

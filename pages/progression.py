@@ -2,7 +2,7 @@
 visit number and, for coordinators, the families due or overdue for their next visit."""
 import streamlit as st
 
-from dashboard import charts, series, tables, widgets
+from dashboard import charts, figures, series, tables, widgets
 from dashboard.filters import OPTIONS
 from dashboard.i18n import t
 from dashboard.session import page_context
@@ -22,16 +22,9 @@ if view == "due":
     st.stop()
 
 st.subheader(t("visits_by_number", lang))
-by_number = series.visits_by_number_bars(context.query("visits_by_number"), names, lang,
-                                         threshold)
-if by_number.value.fillna(0).sum() == 0 and not by_number.value_text.str.startswith("<").any():
+if context.query("visit_counts").visits.iloc[0] == 0:
     widgets.empty_selection(lang)
-widgets.chart_block(
-    charts.bars(by_number, category="category", value_title=t("visits", lang), is_share=False,
-                lang=lang, title=t("visits_by_number", lang),
-                description=t("visits_by_number_alt", lang), group="group"),
-    tables.step_table(by_number, lang, t("visits", lang)), "besok_per_nummer.csv", lang,
-    indicators=["visits_by_number"], queries=["visits_by_number"])
+widgets.figure(figures.visits_by_number(context), lang)
 
 st.subheader(t("retention_title", lang))
 cohort = page_choice(t("cohort", lang), OPTIONS["cohort"], "cohort",
