@@ -139,7 +139,8 @@ def trend(frame: pd.DataFrame, *, value_title: str, is_share: bool, interval: st
 
 def unit_dots(frame: pd.DataFrame, *, value_title: str, lang: str, title: str,
               description: str, target: float | None, target_label: str,
-              below_label: str, met_label: str, height_per_unit: int = 26):
+              below_label: str, met_label: str, height_per_unit: int = 26,
+              font_size: int = 12):
     """One share per unit (`unit`, `value`, `value_text`), sorted; units under the target
     are red triangles and say so in their label, so the lagging one stands out in any
     print."""
@@ -159,12 +160,12 @@ def unit_dots(frame: pd.DataFrame, *, value_title: str, lang: str, title: str,
                 axis=alt.Axis(format=".0%", values=[i / 10 for i in range(11)])),
         tooltip=[alt.Tooltip("unit:N", title=""), alt.Tooltip("value_text:N", title=value_title),
                  alt.Tooltip("detail:N", title="n / N")])
-    dots = base.mark_point(size=120, filled=True).encode(
+    dots = base.mark_point(size=10 * font_size, filled=True).encode(
         color=alt.Color("status:N", title="", sort=status_order,
                         scale=alt.Scale(domain=status_order, range=[MET_TARGET, BELOW_TARGET])),
         shape=alt.Shape("status:N", title="", sort=status_order,
                         scale=alt.Scale(domain=status_order, range=["circle", "triangle-down"])))
-    labels = base.mark_text(align="left", dx=10, fontSize=12).encode(text="label:N")
+    labels = base.mark_text(align="left", dx=10, fontSize=font_size).encode(text="label:N")
     chart = dots + labels
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(

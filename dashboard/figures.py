@@ -28,6 +28,12 @@ class Figure:
     file_name: str
     indicators: list[str] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
+    values: pd.Series | None = None  # what the chart plots (NaN where hidden)
+
+    @property
+    def drawable(self) -> bool:
+        """Something to draw: not every value hidden or missing."""
+        return self.values is None or bool(self.values.notna().any())
 
 
 @dataclass
@@ -83,7 +89,8 @@ def visits_by_district(context, interval: str, counts: pd.DataFrame) -> Figure:
                      lang=lang, series="district", series_title=t("district", lang),
                      title=title, description=t("visits_by_district_alt", lang)),
         tables.count_table(districts, lang, threshold, ["district"]),
-        "besok_per_stadsdel.csv", ["visits"], ["visit_counts_by_bvc_and_period"])
+        "besok_per_stadsdel.csv", ["visits"], ["visit_counts_by_bvc_and_period"],
+        districts.shown)
 
 
 def visits_by_number(context) -> Figure:
@@ -98,10 +105,11 @@ def visits_by_number(context) -> Figure:
                     lang=lang, title=title, description=t("visits_by_number_alt", lang),
                     group="group"),
         tables.step_table(bars, lang, t("visits", lang)), "besok_per_nummer.csv",
-        ["visits_by_number"], ["visits_by_number"])
+        ["visits_by_number"], ["visits_by_number"], bars.value)
 
 
-def both_professions_by_bvc(context, shares: pd.DataFrame) -> Figure:
+def both_professions_by_bvc(context, shares: pd.DataFrame, large: bool = False) -> Figure:
+    """Both professions per BVC against the target; `large` for a projector."""
     lang, threshold = context.lang, context.threshold
     both = "both_professions_share"
     target = context.settings.targets.get(both)
@@ -112,9 +120,10 @@ def both_professions_by_bvc(context, shares: pd.DataFrame) -> Figure:
         charts.unit_dots(dots, value_title=indicator_name(both, lang), lang=lang, title=title,
                          description=t("both_by_bvc_alt", lang), target=target,
                          target_label=t("target", lang), below_label=t("target_not_met", lang),
-                         met_label=t("target_met", lang)),
+                         met_label=t("target_met", lang),
+                         **({"height_per_unit": 38, "font_size": 20} if large else {})),
         tables.unit_share_table(dots, lang, target), "bada_professionerna_per_bvc.csv", [both],
-        ["visit_shares_by_bvc_and_period"])
+        ["visit_shares_by_bvc_and_period"], dots.value)
 
 
 def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
@@ -128,7 +137,7 @@ def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
                     description=t("destinations_alt", lang), group="group",
                     group_title=t("destination_group", lang)),
         tables.destination_table(bars, lang), "hanvisningar_per_mal.csv",
-        ["open_forum_referral_share"], ["referrals_by_district_and_destination"])
+        ["open_forum_referral_share"], ["referrals_by_district_and_destination"], bars.value)
 
 
 def reach_funnel(context, stages: pd.DataFrame) -> Figure:
@@ -141,4 +150,4 @@ def reach_funnel(context, stages: pd.DataFrame) -> Figure:
         charts.bars(funnel, category="category", value_title=t("share", lang), is_share=True,
                     lang=lang, title=title, description=t("reach_funnel_alt", lang)),
         tables.category_share_table(funnel, lang, t("indicator", lang), t("value", lang)),
-        "rackvidd.csv", REACH_STAGES, ["reach_by_district_and_cohort"])
+        "rackvidd.csv", REACH_STAGES, ["reach_by_district_and_cohort"], funnel.value)

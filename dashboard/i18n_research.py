@@ -256,30 +256,44 @@ MEETING_REPORT = {
     "report_as_of": ("Bedömt per", "Judged as of"),
     "report_made": ("Rapporten skapad", "Report made"),
     "report_indicators": ("Nyckeltal", "Key indicators"),
-    "report_rule": ("Små tal döljs som i instrumentpanelen: antal 1–{m} visas som \"<{t}\" "
-                    "och andelar med färre än {t} i nämnaren visas inte (\"–\").",
-                    "Small numbers are hidden as in the dashboard: counts from 1 to {m} show "
-                    "as \"<{t}\" and shares with fewer than {t} in the denominator are not "
-                    "shown (\"–\")."),
+    "report_rule": ("Små tal döljs som i instrumentpanelen: antal från 1 till {m} visas som "
+                    "\"<{t}\"; en andel visas inte (\"–\") när nämnaren är under {t} eller "
+                    "täljaren är ett sådant litet antal, och ett värde som skulle avslöja ett "
+                    "dolt tal döljs också.",
+                    "Small numbers are hidden as in the dashboard: counts from 1 to {m} show as "
+                    "\"<{t}\"; a share is not shown (\"–\") when its denominator is under "
+                    "{t} or its numerator is such a small count, and a value that would reveal "
+                    "a hidden one is hidden too."),
+    "report_reach_note": ("Besöksindikatorerna räknar besök under perioden; erbjudna, tackat "
+                          "ja och fullföljt räknar familjer vars barn föddes under perioden.",
+                          "Visit indicators count visits in the period; offered, accepted and "
+                          "completed count families whose child was born in the period."),
     "report_empty_title": ("Inga besök i urvalet", "No visits in the selection"),
+    "report_empty_text": ("Urvalet har inga besök. Exporten har besök från {first} till "
+                          "{last}.", "The selection has no visits. The export has visits "
+                          "from {first} to {last}."),
     "report_change_note": ("Förändringen jämför med föregående period av samma längd.",
                            "The change compares with the previous period of equal length."),
+    "report_no_chart": ("Talen är för små för ett diagram; tabellen visar vad som kan visas.",
+                        "The numbers are too small for a chart; the table shows what can be "
+                        "shown."),
     "report_districts": ("Stadsdelarna sida vid sida", "The districts side by side"),
-    "report_districts_note": ("Andel (antal besök i nämnaren) för hela perioden. En dold ruta "
-                              "döljer också den minsta bredvid, så att den inte kan räknas "
-                              "fram.", "Share (visits in the denominator) over the whole "
-                              "period. A hidden cell also hides the smallest beside it, so it "
-                              "cannot be worked out."),
+    "report_bvcs": ("BVC sida vid sida", "The BVCs side by side"),
+    "report_districts_note": ("Andel för hela perioden och, inom parentes, nämnaren: antal "
+                              "besök (för öppna forum: antal hänvisningar).",
+                              "Share over the whole period and, in brackets, the denominator: "
+                              "visits (for open forums: referrals)."),
     "report_definitions": ("Definitioner", "Definitions"),
+    "report_ids": ("Koden efter namnet är indikatorns id i datakatalogen (Om data).",
+                   "The code after the name is the indicator's id in the data dictionary "
+                   "(About the data)."),
     "report_suppressed": ("Dolda små tal", "Hidden small numbers"),
-    "report_suppressed_text": ("{count} värden i rapportens tabeller är dolda: antal från 1 till "
-                               "{m} visas som \"<{t}\", andelar och medelvärden med färre än {t} "
-                               "i nämnaren och värden som skulle avslöja ett dolt tal visas som "
-                               "\"–\" (datakontraktet, avsnitt 6).",
-                               "{count} values in the report's tables are hidden: counts from 1 "
-                               "to {m} show as \"<{t}\", shares and means with fewer than {t} "
-                               "in the denominator and values that would reveal a hidden one "
-                               "show as \"–\" (data contract, section 6)."),
+    "report_suppressed_none": ("Inga värden i rapportens tabeller är dolda.",
+                               "No values in the report's tables are hidden."),
+    "report_suppressed_one": ("Ett värde i rapportens tabeller är dolt.",
+                              "One value in the report's tables is hidden."),
+    "report_suppressed_text": ("{count} värden i rapportens tabeller är dolda.",
+                               "{count} values in the report's tables are hidden."),
     "report_page": ("Sida", "Page"),
     "report_of": ("av", "of"),
 }

@@ -10,7 +10,8 @@ import html
 import pandas as pd
 
 from dashboard import figures, tables
-from dashboard.definitions import BY_ID
+from dashboard.series import cell_text, hide_within, with_share_values
+from dashboard.suppression import counts_text, share_text
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import integer
 from dashboard.tiles import tiles_table
@@ -51,6 +52,10 @@ def hidden_cells(frames: list[pd.DataFrame], threshold: int) -> int:
     return sum(int(frame.isin(marks).sum().sum()) for frame in frames)
 
 
+def _day(value) -> str:
+    return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
 def selection_lines(context) -> list[tuple[str, str]]:
     f, lang = context.filters, context.lang
     units = context.query("units")
@@ -58,9 +63,7 @@ def selection_lines(context) -> list[tuple[str, str]]:
     period = (f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to)
               else t("period_all", lang))
     dates = context.query("export_dates").iloc[0]
-
-    def day(value) -> str:
-        return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+    day = _day
     return [
         (t("period", lang), period),
         (t("district", lang), ", ".join(f.districts) or t("all", lang)),
@@ -74,28 +77,29 @@ def selection_lines(context) -> list[tuple[str, str]]:
     ]
 
 
-def district_table(context) -> pd.DataFrame:
-    """The key visit shares per district side by side, hidden where small or where the
-    other districts and the total would reveal a hidden cell."""
-    from dashboard.series import with_share_values
-    from dashboard.suppression import share_text
+def unit_table(context) -> tuple[pd.DataFrame, str]:
+    """The key visit shares per district side by side (per BVC when one district is
+    chosen): share and N, hidden where small or where the siblings and the shown total
+    would reveal a hidden cell. Returns the table and the level ("district" or "bvc")."""
     lang, threshold = context.lang, context.threshold
     shares = context.query("visit_shares_by_bvc_and_period", interval="year")
     counts = context.query("visit_counts_by_bvc_and_period", interval="year")
-    summed = shares.groupby(["indicator", "district"], as_index=False)[
-        ["n", "denominator"]].sum()
+    level = "district" if shares.district.nunique() > 1 else "bvc_name"
+    summed = shares.groupby(["indicator", level], as_index=False)[["n", "denominator"]].sum()
     cells = with_share_values(summed, ["indicator"], threshold)
-    cells["text"] = [("–" if h else share_text(n, d, threshold, lang)) + f" ({'–' if h else d})"
-                     for n, d, h in zip(cells.n, cells.denominator, cells.hidden)]
-    wide = cells.pivot(index="indicator", columns="district", values="text")
+    n_hidden = hide_within(summed, ["indicator"], "denominator", threshold)
+    cells["text"] = [f"{'–' if h else share_text(n, d, threshold, lang)} "
+                     f"({cell_text(d, nh, threshold, lang)})"
+                     for n, d, h, nh in zip(cells.n, cells.denominator, cells.hidden, n_hidden)]
+    wide = cells.pivot(index="indicator", columns=level, values="text")
     wide = wide.reindex([i for i in figures.VISIT_SHARES if i in wide.index])
-    visits = counts.groupby("district").visits.sum()
-    from dashboard.suppression import counts_text
-    first = pd.DataFrame([counts_text([int(visits[d]) for d in wide.columns], threshold, lang)],
+    visits = counts.groupby(level).visits.sum()
+    first = pd.DataFrame([counts_text([int(visits[u]) for u in wide.columns], threshold, lang)],
                          columns=wide.columns, index=[t("visits", lang)])
     wide.index = [indicator_name(i, lang) for i in wide.index]
     out = pd.concat([first, wide]).reset_index().rename(columns={"index": t("indicator", lang)})
-    return out
+    out.columns.name = None
+    return out, "district" if level == "district" else "bvc"
 
 
 def report_interval(filters) -> str:
@@ -113,18 +117,27 @@ def build_html(context, made_at: dt.datetime) -> str:
              + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>"
                        for k, v in selection_lines(context))
              + f"<dt>{t('report_made', lang)}</dt><dd>{made_at:%Y-%m-%d %H:%M}</dd></dl>"
-             f"<p class='note'>{t('report_rule', lang, t=threshold, m=threshold - 1)}</p></section>"]
+             f"<p class='note'>{t('report_rule', lang, t=threshold, m=threshold - 1)}</p>"
+             f"<p class='note'>{t('report_reach_note', lang)}</p></section>"]
     tables_shown = []
     counts = context.query("visit_counts").iloc[0]
     if counts.visits == 0:
-        parts.append(f"<section><h2>{t('report_empty_title', lang)}</h2>"
-                     f"<p>{t('no_data', lang)}</p></section>")
+        dates = context.query("export_dates").iloc[0]
+        parts.append(f"<section><h2>{t('report_empty_title', lang)}</h2><p>"
+                     + t("report_empty_text", lang, first=_day(dates.first_visit),
+                         last=_day(dates.last_visit)) + "</p></section>")
         return _document(parts, lang)
     key = figures.key_tiles(context)
     indicators = tiles_table(key.visits + key.families, lang)
+    change = t("change", lang)
+    if key.compared:  # a typographic minus in print (Streamlit needs an ASCII one)
+        indicators[change] = indicators[change].str.replace("-", "\u2212", regex=False)
+        note = f"<p class='note'>{t('report_change_note', lang)}</p>"
+    else:
+        indicators, note = indicators.drop(columns=change), ""
     tables_shown.append(indicators)
     parts.append(f"<section><h2>{t('report_indicators', lang)}</h2>{table_html(indicators)}"
-                 f"<p class='note'>{t('report_change_note', lang)}</p></section>")
+                 f"{note}</section>")
     interval = report_interval(context.filters)
     shown = [
         figures.visits_by_district(context, interval, context.query(
@@ -136,31 +149,36 @@ def build_html(context, made_at: dt.datetime) -> str:
             "referrals_by_district_and_destination")),
     ]
     from dashboard.series import reach_stages
-    reach = context.query("reach_by_district_and_cohort", context.filters.units_only(),
-                          cohort="year")
+    # families born in the period, as the key indicators count them (the page shows all)
+    reach = context.query("reach_by_district_and_cohort", cohort="year")
     if not reach.empty:
         shown.append(figures.reach_funnel(context, reach_stages(reach)))
     for fig in shown:
         tables_shown.append(fig.table)
-        parts.append(f"<section class='figure'><div class='chart'>{chart_svg(fig.chart)}</div>"
-                     f"{table_html(fig.table)}</section>")
+        drawing = (f"<div class='chart'>{chart_svg(fig.chart)}</div>" if fig.drawable else
+                   f"<h2>{html.escape(fig.title)}</h2><p class='note'>"
+                   f"{t('report_no_chart', lang)}</p>")
+        parts.append(f"<section class='figure'>{drawing}{table_html(fig.table)}</section>")
     ratings = tables.ratings_table(context.query("rating_means"), lang, threshold)
     tables_shown.append(ratings)
     parts.append(f"<section><h2>{t('ratings', lang)}</h2>{table_html(ratings)}</section>")
-    districts = district_table(context)
-    tables_shown.append(districts)
-    parts.append(f"<section class='districts'><h2>{t('report_districts', lang)}</h2>"
-                 f"{table_html(districts)}<p class='note'>"
+    units, level = unit_table(context)
+    tables_shown.append(units)
+    parts.append(f"<section class='districts'><h2>{t(f'report_{level}s', lang)}</h2>"
+                 f"{table_html(units)}<p class='note'>"
                  f"{t('report_districts_note', lang)}</p></section>")
     used = ["visits", "families_visited"] + figures.VISIT_SHARES + figures.REACH_STAGES
     parts.append(f"<section class='definitions'><h2>{t('report_definitions', lang)}</h2><dl>"
                  + "".join(f"<dt>{html.escape(indicator_name(i, lang))} <code>{i}</code></dt>"
-                           f"<dd>{html.escape(indicator_definition(i, lang))} "
-                           f"<code>queries/{BY_ID[i].query}.sql</code></dd>" for i in used)
-                 + "</dl></section>")
+                           f"<dd>{html.escape(indicator_definition(i, lang))}</dd>"
+                           for i in used)
+                 + f"</dl><p class='note'>{t('report_ids', lang)}</p></section>")
+    hidden = hidden_cells(tables_shown, threshold)
     parts.append(f"<section><h2>{t('report_suppressed', lang)}</h2><p>"
-                 + t("report_suppressed_text", lang, t=threshold, m=threshold - 1,
-                     count=integer(hidden_cells(tables_shown, threshold), lang))
+                 + (t("report_suppressed_none", lang) if hidden == 0 else
+                    t("report_suppressed_one" if hidden == 1 else "report_suppressed_text",
+                      lang, count=integer(hidden, lang)))
+                 + " " + t("report_rule", lang, t=threshold, m=threshold - 1)
                  + "</p></section>")
     return _document(parts, lang)
 

@@ -22,14 +22,19 @@ SLIDES = [
 
 context = page_context()
 lang = context.lang
+# sizes follow the screen's width, so a 1280 × 720 projector shows a whole slide too
 st.html("<style>"
         "[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], "
         "[data-testid='stHeader'] {display: none;} "
-        "html {font-size: 22px;} "
-        "[data-testid='stMetricValue'] {font-size: 4.5rem;} "
-        "[data-testid='stMain'] [data-testid='stMarkdownContainer'] p {font-size: 1.4rem;} "
-        "[data-testid='stMain'] [data-testid='stCaptionContainer'] {font-size: 1.1rem;} "
-        "[data-testid='stMainBlockContainer'] {padding-top: 1.5rem; max-width: 96%;}"
+        "[data-testid='stMainBlockContainer'] {padding-top: 1rem; max-width: 96%;} "
+        "[data-testid='stMain'] h1 {font-size: clamp(2rem, 3.6vw, 4rem);} "
+        "[data-testid='stMain'] [data-testid='stMarkdownContainer'] p "
+        "{font-size: clamp(1rem, 1.5vw, 1.8rem);} "
+        "[data-testid='stMain'] [data-testid='stCaptionContainer'] "
+        "{font-size: clamp(0.9rem, 1.2vw, 1.5rem);} "
+        "[data-testid='stMetricValue'], [data-testid='stMetricValue'] * "
+        "{font-size: clamp(2.5rem, 5.5vw, 7rem) !important; line-height: 1.15;} "
+        "[data-testid='stMain'] button p {font-size: clamp(0.9rem, 1.3vw, 1.5rem);}"
         "</style>")
 st.caption(t("presentation_line", lang, selection=widgets.plain(widgets.selection_text(context)),
              date=context.db.export.reference_date.isoformat()))
@@ -45,8 +50,12 @@ if shown:
     widgets.tiles([by_id[i] for i in shown], lang, per_row=min(len(shown), 4))
 else:
     fig = figures.both_professions_by_bvc(
-        context, context.query("visit_shares_by_bvc_and_period", interval="year"))
-    st.altair_chart(fig.chart, width="stretch")
+        context, context.query("visit_shares_by_bvc_and_period", interval="year"), large=True)
+    # the slide's heading names it; labels large enough for the back of the room
+    st.altair_chart(fig.chart.properties(title="").configure_axis(labelFontSize=20,
+                                                                  titleFontSize=20)
+                    .configure_legend(labelFontSize=20),
+                    width="stretch")
 
 back, position, forward, leave = st.columns([2, 2, 2, 3], vertical_alignment="center")
 if back.button(t("slide_previous", lang), icon=":material/arrow_back:", shortcut="PageUp",

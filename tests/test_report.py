@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.context import Context
 from dashboard.filters import Filters
-from dashboard.report import build_html, build_pdf, district_table
+from dashboard.report import build_html, build_pdf, unit_table
 from dashboard.settings import Settings
 
 MADE = dt.datetime(2024, 7, 1, 9, 30)
@@ -41,21 +41,25 @@ def test_the_pdf_holds_the_figures_and_the_marks(report_pdf, tmp_path):
     assert "Mål 90 %: ✗ under målet" in text
     # extra support 4 / 14 is hidden: with N shown, the share would reveal n = 4
     assert "Besök med hänvisning till extra stöd – n = <5 av N = 14" in text
-    assert "<5" in text and "Dolda små tal" in text
+    assert "<5" in text and "Dolda små tal" in text and "värden i rapportens tabeller är dolda" \
+        in text
     assert "Stadsdelarna sida vid sida" in text and "Definitioner" in text
     assert "Sida 1 av" in text
 
 
 def test_districts_side_by_side_hide_what_the_total_reveals(small_db):
     context = Context(small_db, Filters(), "sv", SHIPPED)
-    table = district_table(context).set_index("Indikator")
-    assert list(table.columns) == ["Norr", "Söder"]
+    table, level = unit_table(context)
+    table = table.set_index("Indikator")
+    assert level == "district" and list(table.columns) == ["Norr", "Söder"]
     # Söder's 2 visits are "<5"; with the total of 14 on the indicator page, Norr's 12
     # would give them away, so it is hidden too
     assert table.loc["Besök"].tolist() == ["–", "<5"]
-    # Söder has 2 visits: every share there is hidden, and so is Norr's beside it, since
-    # the report's key indicators show the total
-    assert table.loc["Besök i hemmet"].tolist() == ["– (–)", "– (–)"]
+    # Söder has 2 visits: every share there is hidden and its N is "<5"; Norr's beside it
+    # is hidden too, since the report's key indicators show the total
+    assert table.loc["Besök i hemmet"].tolist() == ["– (–)", "– (<5)"]
+    one, level = unit_table(Context(small_db, Filters(districts=("Norr",)), "sv", SHIPPED))
+    assert level == "bvc" and list(one.columns)[1:] == ["BVC Ett", "BVC Två"]
 
 
 def test_pages_render_to_images(report_pdf, tmp_path):
@@ -72,6 +76,7 @@ def test_an_empty_selection_says_so(small_db, tmp_path):
                       SHIPPED)
     text = pdf_text(tmp_path, build_pdf(build_html(context, MADE)))
     assert "No visits in the selection" in text and "2030-01-01 – 2030-12-31" in text
+    assert "The export has visits from 2022-06-10 to 2024-04-01" in text
 
 
 def test_the_command_line_writes_pdf_and_html(small_export, tmp_path, capsys):
