@@ -50,7 +50,7 @@ def test_filter_then_follow_the_copied_link(open_page):
 
 def test_download_indicator_table_as_excel_csv(open_page):
     page = open_page("/?period=all")
-    buttons = page.locator("[data-testid='stDownloadButton']")
+    buttons = page.locator("[data-testid='stMain'] [data-testid='stDownloadButton']")
     with page.expect_download() as download:
         buttons.last.locator("button").click()
     data = open(download.value.path(), "rb").read()
