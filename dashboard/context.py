@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.db import Database
-from dashboard.filters import Filters
+from dashboard.db import ROW_LEVEL_QUERIES, Database
+from dashboard.filters import EVERY_UNIT, NO_UNIT, Filters, Scope
 from dashboard.settings import Settings
 
 
@@ -34,8 +34,17 @@ class Context:
     def threshold(self) -> int:
         return self.settings.threshold
 
+    @property
+    def scope(self) -> Scope:
+        """Whose row-level data this reader may see: every unit with row-level access,
+        none without (the query layer applies it; hiding a widget is not enough)."""
+        return EVERY_UNIT if self.row_level else NO_UNIT
+
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
-        return self.db.query(name, filters or self.filters, **options)
+        return self.db.query(name, filters or self.filters, self.scope_for(name), **options)
+
+    def scope_for(self, name: str) -> Scope | None:
+        return self.scope if name in ROW_LEVEL_QUERIES else None
 
     def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
         """Period labels for this selection (partial periods marked)."""

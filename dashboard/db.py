@@ -14,7 +14,7 @@ import pyarrow as pa
 from dashboard import programmes as shipped
 from dashboard.contract import TABLES
 from dashboard.export import PACKAGE_ROOT, Export, open_export
-from dashboard.filters import Filters, check_options
+from dashboard.filters import Filters, Scope, check_options
 from dashboard.validation import (QUARANTINE_DDL, TableLoad, keep_valid_rows, literal,
                                   load_sources, q, quarantine_rows)
 from dashboard.vocab import VOCABULARIES
@@ -22,8 +22,12 @@ from dashboard.vocab import VOCABULARIES
 QUERIES_DIR = PACKAGE_ROOT / "queries"
 MODEL_DIR = QUERIES_DIR / "model"
 # Built after validation, in this order, over the valid rows.
-MODEL_FILES = ("visit_facts.sql", "family_facts.sql", "scope_macros.sql")
+MODEL_FILES = ("visit_facts.sql", "family_facts.sql", "scope_macros.sql", "quality_macros.sql")
 PARAMETER = re.compile(r"\$([a-z_]+)")
+# Queries that return rows about single families or visits: each takes `$scope_bvcs`, and
+# none runs without a scope, so that no caller can forget one (it fails closed).
+ROW_LEVEL_QUERIES = frozenset({"due_list", "flagged_visits", "quarantined_rows",
+                               "quarantine_rows"})
 
 
 @lru_cache(maxsize=None)
@@ -152,11 +156,15 @@ class Database:
         con, loads = build(export)
         return cls(export, con, loads)
 
-    def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
-        """Run `queries/<name>.sql` with the filters and grain options (interval, cohort)
-        as bound parameters."""
+    def query(self, name: str, filters: Filters | None = None, scope: Scope | None = None,
+              **options) -> pd.DataFrame:
+        """Run `queries/<name>.sql` with the filters, the reader's scope (row-level queries
+        only, required there) and grain options (interval, cohort) as bound parameters."""
         sql = query_text(name)
+        if name in ROW_LEVEL_QUERIES and scope is None:
+            raise PermissionError(f"{name} returns row-level data and needs a scope")
         params = (filters or Filters()).params(self.export.reference_date)
+        params["scope_bvcs"] = scope.param() if scope else None
         params.update(check_options(options))
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
         cursor = self.con.cursor()

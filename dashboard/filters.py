@@ -20,6 +20,19 @@ def check_options(options: dict) -> dict:
     return options
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The units whose row-level data (families, visits, quarantined rows) a reader may
+    see: `None` is every unit. Aggregates are not scoped; row-level queries always are."""
+    bvcs: tuple[str, ...] | None = None
+
+    def param(self) -> list[str] | None:
+        return None if self.bvcs is None else list(self.bvcs)
+
+
+EVERY_UNIT, NO_UNIT = Scope(None), Scope(())
+
+
 def first_of_month(end: dt.date, months: int) -> dt.date:
     """The first day of a span of `months` whole months ending in `end`'s month."""
     index = end.year * 12 + end.month - 1 - (months - 1)

@@ -101,7 +101,7 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     empty = form.groupby("bvc_id")[["n", "denominator"]].sum()
     rated = completeness[completeness.field == "ratings"].groupby("bvc_id")[
         ["n", "denominator"]].sum()
-    flagged = flags.groupby("bvc_id").visit_id.nunique()
+    flagged = flags[flags.check_name == "any"].set_index("bvc_id").visits
     units = last.set_index("bvc_id")
     rows = []
     for bvc_id in units.index:
@@ -146,13 +146,14 @@ def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame
 
 def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, threshold: int
                ) -> pd.DataFrame:
+    """`flags`: rows of flag_counts_by_bvc (every unit: an aggregate)."""
     """Flagged visits per BVC and check as suppressed counts, with each BVC's visits (every
     visit has a location field) and a row for all units, so that the BVCs of a check are
     siblings of a shown total."""
     visits = completeness[completeness.field == "location"]
     units = visits.groupby(["district", "bvc_id", "bvc_name"], as_index=False,
                            sort=False).denominator.sum()
-    counts = (flags.groupby(["bvc_id", "check_name"]).visit_id.nunique()
+    counts = (flags.set_index(["bvc_id", "check_name"]).visits
               .unstack(fill_value=0).reindex(index=units.bvc_id, columns=list(CHECKS),
                                              fill_value=0))
     out = pd.DataFrame({t("district", lang): units.district.tolist() + [""],

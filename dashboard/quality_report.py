@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.contract import RULES
 from dashboard.db import Database
 from dashboard.dictionary import markdown_table
+from dashboard.filters import EVERY_UNIT
 from dashboard.i18n import t
 from dashboard.quality import FIELDS, field_label
 from dashboard.result_files import xlsx_workbook
@@ -19,7 +20,7 @@ FORMATS = (".xlsx", ".json", ".md")
 
 
 def _quarantine(db: Database, lang: str) -> pd.DataFrame:
-    frame = db.query("quarantine_rows")
+    frame = db.query("quarantine_rows", scope=EVERY_UNIT)
     prefix = str(db.export.path).rstrip("/") + "/"
     return frame.assign(file=[f.removeprefix(prefix) for f in frame.file],
                         rule_text=[RULES[r][0 if lang == "sv" else 1] for r in frame.rule],
@@ -48,7 +49,7 @@ def build(db: Database, lang: str, stopped_days: int) -> dict[str, pd.DataFrame]
     return {
         t("report_rows", lang): db.query("row_counts"),
         t("quality_quarantine_title", lang): _quarantine(db, lang),
-        t("flags_title", lang): db.query("flagged_visits").assign(
+        t("flags_title", lang): db.query("flagged_visits", scope=EVERY_UNIT).assign(
             check=lambda f: [t(f"check_{c}", lang) for c in f.check_name]),
         t("report_completeness", lang): _completeness(db, lang),
         t("report_last_visit", lang): last,

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.context import Context
 from dashboard.db import Database
 from dashboard.export import default_data_dir, fingerprint, resolve
-from dashboard.filters import Filters
+from dashboard.filters import Filters, Scope
 from dashboard.settings import Limits, load_settings
 
 CONTEXT_KEY = "_page_context"
@@ -24,8 +24,8 @@ def _database(folder: str, export_fingerprint: str) -> Database:
 
 @st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
 def _query(folder: str, export_fingerprint: str, name: str, filters: Filters,
-           options: tuple[tuple[str, str], ...]) -> pd.DataFrame:
-    return _database(folder, export_fingerprint).query(name, filters, **dict(options))
+           scope: Scope | None, options: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    return _database(folder, export_fingerprint).query(name, filters, scope, **dict(options))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -39,10 +39,11 @@ def sandbox(db: Database, limits: Limits):
     return _sandbox(str(db.export.path), db.export.fingerprint, limits)
 
 
-def query(db: Database, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
-    """A named query's result, cached per export, query, filters and grain options."""
+def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,
+          **options) -> pd.DataFrame:
+    """A named query's result, cached per export, query, filters, scope and options."""
     return _query(str(db.export.path), db.export.fingerprint, name, filters or Filters(),
-                  tuple(sorted(options.items())))
+                  scope, tuple(sorted(options.items())))
 
 
 def current_database() -> Database:
@@ -56,7 +57,7 @@ class PageContext(Context):
     """The context of a page in the app: query results cached per export and selection."""
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
-        return query(self.db, name, filters or self.filters, **options)
+        return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
 
 
 def set_context(db: Database, filters: Filters, lang: str) -> PageContext:

@@ -17,7 +17,7 @@ st.caption(t("quality_intro", lang))
 completeness = context.query("completeness_by_bvc_and_period", interval="year")
 if completeness.empty:
     widgets.empty_selection(lang)
-flags = context.query("flagged_visits")
+flags = context.query("flag_counts_by_bvc")
 last = context.query("last_visit_by_bvc")
 days, limit = context.settings.stopped_reporting_days, context.settings.empty_share_limit
 
@@ -92,9 +92,10 @@ st.subheader(t("flags_title", lang))
 widgets.table_with_download(quality.flag_table(flags, completeness, lang, threshold),
                             "orimliga_besok_per_bvc.csv", lang)
 st.caption(t("flags_caption", lang))
-if context.row_level and not flags.empty:
+flagged = context.query("flagged_visits")  # row-level: empty outside the reader's scope
+if context.row_level and not flagged.empty:
     st.markdown(f"**{t('flagged_rows_title', lang)}**")
-    widgets.table_with_download(quality.flagged_rows(flags, lang), "besok_att_granska.csv",
+    widgets.table_with_download(quality.flagged_rows(flagged, lang), "besok_att_granska.csv",
                                 lang)
-widgets.definitions([], lang, ["flagged_visits"])
+widgets.definitions([], lang, ["flag_counts_by_bvc", "flagged_visits"])
 widgets.suppression_note(context)

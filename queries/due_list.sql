@@ -1,11 +1,12 @@
 -- grain: one row per active family in scope (not declined, not exited by the as-of date,
--- programme not finished): its next visit (highest visit number made + 1), that visit's
+-- programme not finished; row-level: only the reader's units, $scope_bvcs): its next visit (highest visit number made + 1), that visit's
 -- window and its status on the as-of date. The newborn visit's window is 0…28 days.
 WITH active AS (
     SELECT *
     FROM families_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
     WHERE declined IS DISTINCT FROM true
       AND (exit_date IS NULL OR exit_date > $as_of)
+      AND ($scope_bvcs IS NULL OR list_contains($scope_bvcs, bvc_id))
 ),
 made AS (
     SELECT family_id, max(visit_number) AS last_visit_number, max(visit_date) AS last_visit_date

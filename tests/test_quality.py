@@ -13,7 +13,7 @@ import fixture_quality
 from conftest import ROOT
 from dashboard import quality
 from dashboard.db import Database
-from dashboard.filters import Filters
+from dashboard.filters import EVERY_UNIT, Filters
 from exports import write_export
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -34,13 +34,14 @@ def pairs(frame, *columns):
 
 
 def test_flagged_visits(db):
-    assert pairs(db.query("flagged_visits"), "check_name", "visit_id") == [
+    assert pairs(db.query("flagged_visits", scope=EVERY_UNIT), "check_name", "visit_id") == [
         ("long_visit", "V22"), ("out_of_order", "V25"), ("out_of_window", "V25"),
         ("repeated_number", "V14"), ("repeated_number", "V26"), ("several_bvcs", "V27"),
         ("several_bvcs", "V28"), ("short_visit", "V24")]
-    north = db.query("flagged_visits", Filters(districts=("Norr",)))
+    north = db.query("flagged_visits", Filters(districts=("Norr",)), scope=EVERY_UNIT)
     assert set(north.visit_id) == {"V22", "V25", "V27", "V24"}  # B1 and B2 only
-    windowed = db.query("flagged_visits", Filters(dt.date(2024, 1, 1), dt.date(2024, 6, 30)))
+    windowed = db.query("flagged_visits", Filters(dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+                        scope=EVERY_UNIT)
     assert "V25" not in set(windowed.visit_id)  # 2023-04-01 is outside the period
 
 
@@ -84,18 +85,18 @@ def test_months_of_a_field_hide_what_their_total_reveals(db):
 
 
 def test_quarantined_rows_point_into_the_files(db, quality_export):
-    visits = quality.quarantined_rows(db.query("quarantined_rows", table="visits"),
-                                      quality_export, "sv")
+    visits = quality.quarantined_rows(
+        db.query("quarantined_rows", scope=EVERY_UNIT, table="visits"), quality_export, "sv")
     assert visits[["Regel", "Kolumn", "Värde", "Fil", "Rad", "visit_id"]].values.tolist() == [
         ["Okänd kod", "location", "garden", "visits.parquet", 23, "V29"]]
-    families = db.query("quarantined_rows", table="families")
+    families = db.query("quarantined_rows", scope=EVERY_UNIT, table="families")
     assert families.row_number.tolist() == [10, 11] and set(families.family_id) == {"F10"}
     with pytest.raises(ValueError):
-        db.query("quarantined_rows", table="visits; DROP TABLE visits")
+        db.query("quarantined_rows", scope=EVERY_UNIT, table="visits; DROP TABLE visits")
 
 
 def test_every_broken_rule_with_its_place(db):
-    rows = db.query("quarantine_rows")
+    rows = db.query("quarantine_rows", scope=EVERY_UNIT)
     assert rows[["table_name", "row_number", "rule", "column_name", "value"]
                 ].values.tolist() == [
         ["families", 10, "duplicate_key", "family_id", "F10"],
@@ -105,7 +106,7 @@ def test_every_broken_rule_with_its_place(db):
 
 
 def test_flag_table_suppresses_and_totals(db):
-    flags = db.query("flagged_visits")
+    flags = db.query("flag_counts_by_bvc")
     completeness = db.query("completeness_by_bvc_and_period", interval="year")
     exact = quality.flag_table(flags, completeness, "sv", 1).set_index("BVC")
     assert exact.loc["Alla enheter", "Besöksnumret finns två gånger"] == "2"
@@ -195,7 +196,7 @@ def test_validate_writes_the_report_in_three_formats(quality_export, tmp_path, c
 
 def test_units_at_a_glance(db):
     completeness = db.query("completeness_by_bvc_and_period", interval="year")
-    flags, last = db.query("flagged_visits"), db.query("last_visit_by_bvc")
+    flags, last = db.query("flag_counts_by_bvc"), db.query("last_visit_by_bvc")
     exact = quality.unit_overview(completeness, flags, last, "sv", 1, 60, 0.10).set_index("BVC")
     # B1: 6 of 63 form fields empty (11 visits × 5 fields + other parent for 8 of them)
     assert exact.loc["BVC Ett"].tolist() == ["Norr", "11", "10\u00a0%", "82\u00a0%", "2",

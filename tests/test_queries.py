@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from dashboard.db import PARAMETER, query_names, query_text
+from dashboard.db import PARAMETER, ROW_LEVEL_QUERIES, query_names, query_text
 from dashboard.filters import OPTIONS
 
 ALLOWED_PARAMETERS = {"date_from", "date_to", "districts", "bvcs", "programmes", "as_of",
-                      *OPTIONS}
+                      "scope_bvcs", *OPTIONS}
 
 
 def test_every_query_file_is_used_by_a_test():
@@ -31,3 +31,8 @@ def test_unknown_query_name_is_refused():
     import pytest
     with pytest.raises(KeyError):
         query_text("../README")
+
+
+def test_row_level_queries_take_the_scope_and_only_they_do():
+    takes_scope = {name for name in query_names() if "$scope_bvcs" in query_text(name)}
+    assert takes_scope == ROW_LEVEL_QUERIES

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from dashboard import sample
 from dashboard.db import Database
-from dashboard.filters import Filters
+from dashboard.filters import EVERY_UNIT, Filters
 
 SAMPLE = ROOT / "data" / "sample"
 
@@ -80,7 +80,7 @@ def test_sample_has_structure_worth_looking_at(sample_db):
     retention = sample_db.query("retention_by_number", Filters(programmes=("goteborg-6",)))
     values = (retention.n / retention.denominator).tolist()
     assert values[0] == 1.0 and values[-1] < 0.95  # families drop out between visits
-    due = sample_db.query("due_list").status.value_counts()
+    due = sample_db.query("due_list", scope=EVERY_UNIT).status.value_counts()
     assert 1 <= due.get("overdue", 0) <= 30 and due.get("due", 0) > 0
     reach = sample_db.query("reach_shares").set_index("indicator")
     assert reach.loc["accepted_share", "n"] < reach.loc["accepted_share", "denominator"]
