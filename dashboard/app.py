@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts dashboard/ on the path, no
 
 import streamlit as st  # noqa: E402
 
-from dashboard import session, sidebar, widgets  # noqa: E402
+from dashboard import access, session, sidebar, widgets  # noqa: E402
 from dashboard.app_pages import PAGES  # noqa: E402
 from dashboard.errors import ExportError  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
@@ -34,18 +34,50 @@ def _page(page, default: bool, context, lang: str):
                    visibility="hidden")
 
 
+def _reader(lang: str):
+    """Who is reading, by the access file; None without one. A reader the file does not
+    list, or nobody signed in, gets a page that says so and nothing else."""
+    try:
+        config = access.load_access()
+    except access.AccessFileError as error:  # never guess who sees what
+        log.error("access file: %s", error)
+        st.title(t("app_title", lang))
+        st.error(t("access_file_broken", lang))
+        st.stop()
+    if config is None:
+        return None
+    if config.source == "oidc" and not st.user.get("is_logged_in"):
+        st.title(t("app_title", lang))
+        st.button(t("sign_in", lang), on_click=st.login, icon=":material/login:")
+        st.stop()
+    reader = access.reader_for(config, st.user.to_dict())
+    if not reader.listed:
+        st.title(t("not_listed_title", lang))
+        st.info(t("not_listed" if reader.user else "not_signed_in", lang,
+                  user=reader.user or "", contact=config.contact or t("contact_admin", lang)),
+                icon=":material/lock:")
+        st.stop()
+    return reader
+
+
 def main() -> None:
     st.set_page_config(page_title="Hembesök", page_icon=":material/home_health:", layout="wide")
     lang = sidebar.language()
+    reader = _reader(lang)
     try:
         db = session.current_database()
         units = session.query(db, "units")
-        context = session.set_context(db, sidebar.filters(db, units, lang), lang)
+        context = session.set_context(db, sidebar.filters(db, units, lang), lang, reader)
     except ExportError as error:
         st.title(t("app_title", lang))
         st.error(t("fatal", lang))
         st.text(error.message(lang))
         st.stop()
+    if context.demo:
+        st.caption(t("demo_banner", lang), help=t("demo_help", lang))
+    elif reader is not None:
+        st.sidebar.caption(t("signed_in_as", lang, user=reader.user,
+                             roles=", ".join(t(f"role_{r}", lang) for r in sorted(reader.roles))))
     navigation = st.navigation([_page(page, i == 0, context, lang)
                                 for i, page in enumerate(PAGES)])
     widgets.report_buttons(context)

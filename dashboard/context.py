@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.access import Reader
 from dashboard.db import ROW_LEVEL_QUERIES, Database
 from dashboard.filters import EVERY_UNIT, NO_UNIT, Filters, Scope
 from dashboard.settings import Settings
@@ -18,17 +19,32 @@ class Context:
     filters: Filters
     lang: str
     settings: Settings
+    reader: Reader | None = None  # None: no access file (demo mode or the settings' grants)
+
+    @property
+    def demo(self) -> bool:
+        """The bundled synthetic sample without an access file: everything, with a banner."""
+        return self.reader is None and self.db.export.is_sample
 
     @property
     def row_level(self) -> bool:
-        """Row-level views: granted by configuration, or for the bundled synthetic sample."""
+        """Row-level views: coordinators (their units) and researchers; without an access
+        file, the settings' grant or the bundled sample."""
+        if self.reader is not None:
+            return bool(self.reader.roles & {"coordinator", "researcher"})
         return self.settings.row_level or self.db.export.is_sample
 
     @property
     def researcher(self) -> bool:
-        """The SQL explorer and unsuppressed row-level exports: by configuration, or for
-        the bundled synthetic sample."""
+        """The SQL explorer and unsuppressed row-level exports."""
+        if self.reader is not None:
+            return "researcher" in self.reader.roles
         return self.settings.researcher or self.db.export.is_sample
+
+    @property
+    def admin(self) -> bool:
+        """The audit log and the loaded export's details."""
+        return "admin" in self.reader.roles if self.reader is not None else self.demo
 
     @property
     def threshold(self) -> int:
@@ -36,9 +52,14 @@ class Context:
 
     @property
     def scope(self) -> Scope:
-        """Whose row-level data this reader may see: every unit with row-level access,
-        none without (the query layer applies it; hiding a widget is not enough)."""
-        return EVERY_UNIT if self.row_level else NO_UNIT
+        """Whose row-level data this reader may see: a coordinator's units, every unit for
+        a researcher (or with the settings' grant), none otherwise. The query layer applies
+        it; hiding a widget is not enough."""
+        if not self.row_level:
+            return NO_UNIT
+        if self.reader is None:
+            return EVERY_UNIT
+        return Scope(self.reader.unit_scope(self.query("units")))
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return self.db.query(name, filters or self.filters, self.scope_for(name), **options)

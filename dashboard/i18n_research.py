@@ -322,3 +322,31 @@ PRESENTATION = {
                     "by side and the definitions, small numbers hidden as here."),
 }
 STRINGS.update(PRESENTATION)
+
+ACCESS = {
+    "access_file_broken": ("Behörighetsfilen kan inte läsas, så ingen får se något förrän den "
+                           "är rättad. Serverns logg säger vad som är fel.",
+                           "The access file cannot be read, so nobody sees anything until it "
+                           "is fixed. The server's log says what is wrong."),
+    "sign_in": ("Logga in", "Sign in"),
+    "not_listed_title": ("Ingen behörighet ännu", "No access yet"),
+    "not_listed": ("Du är inloggad som {user}, men har ännu ingen behörighet till "
+                   "uppföljningen. Be {contact} att lägga till dig.",
+                   "You are signed in as {user} but have no access to the follow-up yet. Ask "
+                   "{contact} to add you."),
+    "not_signed_in": ("Du är inte inloggad. Öppna uppföljningen via regionens inloggning, "
+                      "eller kontakta {contact}.", "You are not signed in. Open the follow-up "
+                      "through the region's sign-in, or ask {contact}."),
+    "contact_admin": ("den som förvaltar servern", "whoever runs the server"),
+    "demo_banner": ("**Demoläge:** syntetiska exempeldata, full åtkomst för alla. En riktig "
+                    "server får en behörighetsfil.", "**Demo mode:** synthetic sample data, "
+                    "full access for everyone. A real server gets an access file."),
+    "demo_help": ("Se README: .streamlit/access.toml styr vem som ser vad.",
+                  "See the README: .streamlit/access.toml sets who sees what."),
+    "signed_in_as": ("Inloggad: {user} ({roles})", "Signed in: {user} ({roles})"),
+    "role_steering": ("styrgrupp", "steering group"),
+    "role_coordinator": ("samordnare", "coordinator"),
+    "role_researcher": ("forskare", "researcher"),
+    "role_admin": ("administratör", "administrator"),
+}
+STRINGS.update(ACCESS)

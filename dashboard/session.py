@@ -60,8 +60,8 @@ class PageContext(Context):
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
 
 
-def set_context(db: Database, filters: Filters, lang: str) -> PageContext:
-    context = PageContext(db, filters, lang, load_settings())
+def set_context(db: Database, filters: Filters, lang: str, reader=None) -> PageContext:
+    context = PageContext(db, filters, lang, load_settings(), reader)
     st.session_state[CONTEXT_KEY] = context
     return context
 
