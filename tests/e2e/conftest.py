@@ -29,10 +29,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(export: Path, settings: Path):
+def _start(export: Path, settings: Path, **extra_env: str):
     """The real server on `export` with `settings`; yields its address, then stops it."""
     port = _free_port()
-    env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_SETTINGS": str(settings)}
+    env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_SETTINGS": str(settings),
+           **extra_env}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1"],
@@ -75,6 +76,52 @@ def server(small_export, tmp_path_factory):
 def plain_server(small_export, tmp_path_factory):
     """A server as shipped for a real export: no row-level or researcher access."""
     yield from _start(small_export, _settings(tmp_path_factory.mktemp("plain")))
+
+
+ACCESS = """
+[identity]
+source = "headers"
+contact = "FCA-samordnaren"
+
+[users."anna@region.se"]
+role = "coordinator"
+districts = ["Norr"]
+
+[users."rita@uni.se"]
+role = "researcher"
+
+[groups.styrgrupp]
+role = "steering"
+"""
+
+
+@pytest.fixture(scope="session")
+def proxy_server(small_export, tmp_path_factory):
+    """A server behind a (simulated) sign-in proxy: identity from request headers, roles
+    from an access file."""
+    folder = tmp_path_factory.mktemp("proxy")
+    (folder / "access.toml").write_text(ACCESS, encoding="utf-8")
+    yield from _start(small_export, _settings(folder), HEMBESOK_ACCESS=str(folder / "access.toml"),
+                      STREAMLIT_SERVER_TRUSTED_USER_HEADERS='{"X-Remote-User": "email", '
+                                                           '"X-Remote-Groups": "groups"}')
+
+
+@pytest.fixture
+def open_as(browser, proxy_server):
+    """Open a page as the proxy would send it: with the signed-in user's headers."""
+    contexts = []
+
+    def open_(path: str, headers: dict[str, str]):
+        context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                      extra_http_headers=headers)
+        page = context.new_page()
+        page.goto(proxy_server + path)
+        wait_until_idle(page)
+        contexts.append(context)
+        return page
+    yield open_
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,52 @@
+"""Who sees what in the real app behind a sign-in proxy: the proxy's headers name the
+reader, the access file gives the role; a coordinator sees only their units' families,
+also when they edit the URL; steering sees no row-level view; strangers see nothing."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from e2e.browser import screenshot
+
+ANNA = {"X-Remote-User": "anna@region.se"}  # coordinator for Norr (B1, B2)
+
+
+def menu(page) -> str:
+    return " ".join(page.locator("[data-testid='stSidebarNavLink']").all_inner_texts())
+
+
+def test_a_coordinator_sees_only_their_units_families(open_as):
+    page = open_as("/besoksprogression?view=due&period=all", ANNA)
+    expect(page.get_by_text("Inloggad: anna@region.se (samordnare)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Familjer att besöka")).to_be_visible()
+    table = page.locator("[data-testid='stMain'] [data-testid='stDataFrame']").first
+    expect(table).to_be_visible()
+    assert "Söder" not in table.inner_text()
+    assert "Utforska" not in menu(page)
+    screenshot(page, "access-coordinator-due")
+    # another district's BVC in the URL: the filter applies, the scope does not widen
+    tampered = open_as("/besoksprogression?view=due&period=all&bvc=B3", ANNA)
+    expect(tampered.get_by_text("Inga familjer", exact=False).first).to_be_visible()
+    assert tampered.locator("[data-testid='stMain'] [data-testid='stDataFrame']").count() == 0
+
+
+def test_steering_sees_aggregates_and_no_rows(open_as):
+    page = open_as("/besoksprogression?view=due&period=all",
+                   {"X-Remote-User": "sara@region.se", "X-Remote-Groups": "alla, styrgrupp"})
+    expect(page.get_by_text("Inloggad: sara@region.se (styrgrupp)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Familjer att besöka")).to_have_count(0)
+    assert "Utforska" not in menu(page)
+
+
+def test_a_researcher_has_the_explorer(open_as):
+    page = open_as("/", {"X-Remote-User": "rita@uni.se"})
+    expect(page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Utforska")
+           ).to_be_visible()
+
+
+def test_strangers_and_the_unsigned_see_nothing(open_as):
+    stranger = open_as("/", {"X-Remote-User": "eve@example.com"})
+    expect(stranger.locator("h1").first).to_have_text("Ingen behörighet ännu")
+    expect(stranger.get_by_text("FCA-samordnaren", exact=False)).to_be_visible()
+    assert stranger.locator("[data-testid='stMetric']").count() == 0
+    nobody = open_as("/", {})
+    expect(nobody.get_by_text("Du är inte inloggad", exact=False)).to_be_visible()
