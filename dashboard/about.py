@@ -64,6 +64,16 @@ def settings_table(settings, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t("setting", lang), t("value", lang)])
 
 
+def audit_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The audit log's entries with headings and actions in the language."""
+    return pd.DataFrame({
+        t("audit_at", lang): frame["at"].tolist(), t("audit_user", lang): frame.user.tolist(),
+        t("audit_action", lang): [t(f"audit_{a}", lang) for a in frame.action],
+        t("audit_what", lang): frame.what.tolist(),
+        t("audit_filters", lang): frame.filters.tolist(),
+        t("audit_rows", lang): ["" if pd.isna(r) else integer(r, lang) for r in frame.rows]})
+
+
 def columns_table(lang: str) -> pd.DataFrame:
     """The data dictionary's columns: table, column, type, rule and meaning."""
     frame = dictionary.columns_frame(lang)

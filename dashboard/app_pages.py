@@ -31,5 +31,7 @@ PAGES = [
     PageSpec("about", "pages/about_data.py", ":material/info:", "om-data"),
     PageSpec("explorer", "pages/explorer.py", ":material/terminal:", "utforska",
              needs="researcher"),
+    PageSpec("audit_page", "pages/audit_log.py", ":material/policy:", "granskningslogg",
+             needs="admin"),
 ]
 BY_KEY = {page.key: page for page in PAGES}

@@ -64,6 +64,17 @@ class Context:
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return self.db.query(name, filters or self.filters, self.scope_for(name), **options)
 
+    @property
+    def who(self) -> str:
+        """The name the audit log records."""
+        if self.reader is not None:
+            return self.reader.user or "anonym"
+        return "demo" if self.demo else "anonym"
+
+    def audit(self, action: str, what: str, rows: int | None = None) -> None:
+        from dashboard import audit
+        audit.record(self.who, action, what, self.filters, rows)
+
     def scope_for(self, name: str) -> Scope | None:
         return self.scope if name in ROW_LEVEL_QUERIES else None
 

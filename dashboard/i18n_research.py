@@ -350,3 +350,24 @@ ACCESS = {
     "role_admin": ("administratör", "administrator"),
 }
 STRINGS.update(ACCESS)
+
+AUDIT = {
+    "audit_page": ("Granskningslogg", "Audit log"),
+    "no_access_admin": ("Granskningsloggen visas bara för administratörer (rollen admin i "
+                        "behörighetsfilen).", "The audit log is shown to administrators only "
+                        "(the admin role in the access file)."),
+    "audit_title": ("Vem har sett vad", "Who looked at what"),
+    "audit_file": ("Loggen: {path} (utanför exportens mapp; rader läggs bara till).",
+                   "The log: {path} (outside the export's folder; lines are only added)."),
+    "audit_at": ("Tid", "Time"),
+    "audit_user": ("Användare", "User"),
+    "audit_action": ("Händelse", "Action"),
+    "audit_what": ("Vad", "What"),
+    "audit_filters": ("Urval", "Selection"),
+    "audit_rows": ("Rader", "Rows"),
+    "audit_view": ("visade radnivådata", "viewed row-level data"),
+    "audit_download": ("laddade ner", "downloaded"),
+    "audit_query": ("körde en SQL-fråga", "ran an SQL query"),
+    "audit_empty": ("Inga händelser ännu.", "No entries yet."),
+}
+STRINGS.update(AUDIT)

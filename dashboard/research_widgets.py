@@ -12,7 +12,7 @@ from dashboard.i18n import t
 from dashboard.numbers import decimal, integer
 from dashboard.result_files import FORMATS, MIME, WRITERS, XLSX_MAX_ROWS
 from dashboard.settings import Limits
-from dashboard.widgets import plain
+from dashboard.widgets import audited, plain
 
 EDITOR_KEY = "explorer_sql"
 SAVED_KEY = "explorer_sql_saved"  # outlives the editor widget when the user changes page
@@ -118,7 +118,8 @@ def show_result(sql: str, limits: Limits, lang: str) -> None:
                  width="stretch")
     for column, kind in zip(st.columns(len(FORMATS)), FORMATS):
         column.download_button(
-            t(f"explorer_download_{kind}", lang), lambda kind=kind: WRITERS[kind](outcome.table),
+            t(f"explorer_download_{kind}", lang),
+            audited(f"resultat.{kind}", rows, lambda kind=kind: WRITERS[kind](outcome.table)),
             file_name=f"resultat.{kind}", mime=MIME[kind], icon=":material/download:",
             key=f"explorer-{kind}", on_click="ignore", width="stretch")
     if rows > XLSX_MAX_ROWS:

@@ -59,6 +59,17 @@ class PageContext(Context):
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
 
+    def audit(self, action: str, what: str, rows: int | None = None) -> None:
+        """As Context.audit; a view is recorded once per session and selection, not at
+        every rerun of the page."""
+        if action == "view":
+            seen = st.session_state.setdefault("_audited_views", set())
+            key = (what, self.filters, rows, self.who)
+            if key in seen:
+                return
+            seen.add(key)
+        super().audit(action, what, rows)
+
 
 def set_context(db: Database, filters: Filters, lang: str, reader=None) -> PageContext:
     context = PageContext(db, filters, lang, load_settings(), reader)

@@ -72,11 +72,24 @@ def tiles(items: list[Tile], lang: str, per_row: int = 4) -> None:
                     st.caption(tile.target)
 
 
+def audited(file_name: str, rows: int | None, make):
+    """Download data made on click, the click written to the audit log first. The reader
+    is taken now: the click is served outside the page's run."""
+    from dashboard.session import page_context
+    context = page_context()
+
+    def data():
+        context.audit("download", file_name, rows)
+        return make()
+    return data
+
+
 def download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
     """The table as CSV for Excel; a download needs no rerun of the app."""
-    st.download_button(t("download_csv", lang), excel_csv(frame), file_name=file_name,
-                       mime="text/csv", icon=":material/download:", key=f"dl-{file_name}",
-                       on_click="ignore")
+    st.download_button(t("download_csv", lang), audited(file_name, len(frame),
+                                                        lambda: excel_csv(frame)),
+                       file_name=file_name, mime="text/csv", icon=":material/download:",
+                       key=f"dl-{file_name}", on_click="ignore")
 
 
 def table_with_download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
@@ -125,11 +138,15 @@ def report_buttons(context: PageContext) -> None:
 
         def document() -> str:
             return report.build_html(context, dt.datetime.now().replace(microsecond=0))
-        st.download_button(t("report_pdf", lang), lambda: report.build_pdf(document()),
+        st.download_button(t("report_pdf", lang), audited(
+                               f"hembesok_rapport_{day}.pdf", None,
+                               lambda: report.build_pdf(document())),
                            file_name=f"hembesok_rapport_{day}.pdf", mime="application/pdf",
                            icon=":material/picture_as_pdf:", key="report-pdf",
                            on_click="ignore", help=t("report_help", lang), width="stretch")
-        st.download_button(t("report_html", lang), lambda: document().encode("utf-8"),
+        st.download_button(t("report_html", lang), audited(
+                               f"hembesok_rapport_{day}.html", None,
+                               lambda: document().encode("utf-8")),
                            file_name=f"hembesok_rapport_{day}.html", mime="text/html",
                            icon=":material/html:", key="report-html", on_click="ignore",
                            width="stretch")
@@ -170,6 +187,7 @@ def due_list(due: pd.DataFrame, context: PageContext) -> None:
     missed apart), sortable and downloadable. Row-level: shown only with access."""
     from dashboard.tables import STATUS_ORDER, due_table
     lang = context.lang
+    context.audit("view", "due_list", len(due))
     st.subheader(t("due_title", lang))
     st.caption(t("due_caption", lang, date=context.db.export.reference_date.isoformat()))
     counts = due.status.value_counts()

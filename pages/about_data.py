@@ -36,9 +36,13 @@ with columns:
 with codes:
     st.dataframe(about.codes_table(lang), hide_index=True, width="stretch")
 markdown, csv = st.columns(2)
-markdown.download_button(t("dictionary_markdown", lang), dictionary.dictionary_markdown(lang),
+markdown.download_button(t("dictionary_markdown", lang),
+                         widgets.audited(f"datakatalog_{lang}.md", None,
+                                         lambda: dictionary.dictionary_markdown(lang)),
                          file_name=f"datakatalog_{lang}.md", mime="text/markdown",
                          icon=":material/description:", on_click="ignore", width="stretch")
-csv.download_button(t("dictionary_csv", lang), dictionary.dictionary_csv(lang),
+csv.download_button(t("dictionary_csv", lang),
+                    widgets.audited(f"datakatalog_{lang}.csv", None,
+                                    lambda: dictionary.dictionary_csv(lang)),
                     file_name=f"datakatalog_{lang}.csv", mime="text/csv",
                     icon=":material/table:", on_click="ignore", width="stretch")

@@ -26,7 +26,10 @@ with editor:
 
 if sql.strip() and (submitted or rw.result_missing(sql)):
     try:
-        rw.keep_result(sql, box.run(sql))
+        result = box.run(sql)
+        context.audit("query", sql, result.table.num_rows)
+        rw.keep_result(sql, result)
     except Refused as refused:
+        context.audit("query", sql, None)  # refused or stopped: recorded all the same
         rw.keep_result(sql, refused)
 rw.show_result(sql, limits, lang)

@@ -1,6 +1,7 @@
 """Shared fixtures: small exports written by code into temporary folders."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,15 @@ sys.path.insert(0, str(ROOT / "tests"))
 from dashboard.db import Database  # noqa: E402
 from exports import write_export  # noqa: E402
 import fixture_small  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def audit_log(tmp_path_factory) -> Path:
+    """Every test (and every server a browser test starts) writes its audit log here, never
+    into the home folder."""
+    path = tmp_path_factory.mktemp("audit") / "audit.jsonl"
+    os.environ["HEMBESOK_AUDIT"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

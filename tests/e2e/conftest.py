@@ -90,6 +90,9 @@ districts = ["Norr"]
 [users."rita@uni.se"]
 role = "researcher"
 
+[users."adam@region.se"]
+role = "admin"
+
 [groups.styrgrupp]
 role = "steering"
 """

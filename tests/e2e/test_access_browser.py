@@ -3,6 +3,8 @@ reader, the access file gives the role; a coordinator sees only their units' fam
 also when they edit the URL; steering sees no row-level view; strangers see nothing."""
 from __future__ import annotations
 
+import json
+
 from playwright.sync_api import expect
 
 from e2e.browser import screenshot
@@ -50,3 +52,26 @@ def test_strangers_and_the_unsigned_see_nothing(open_as):
     assert stranger.locator("[data-testid='stMetric']").count() == 0
     nobody = open_as("/", {})
     expect(nobody.get_by_text("Du är inte inloggad", exact=False)).to_be_visible()
+
+
+def test_the_audit_log_shows_who_looked_at_which_families(open_as, audit_log):
+    page = open_as("/besoksprogression?view=due&period=all&district=Norr", ANNA)
+    expect(page.get_by_role("heading", name="Familjer att besöka")).to_be_visible()
+    with page.expect_download() as download:
+        page.locator("[data-testid='stMain'] [data-testid='stDownloadButton'] button"
+                     ).first.click()
+    assert download.value.suggested_filename == "familjer_att_besoka.csv"
+    lines = [json.loads(line) for line in audit_log.read_text(encoding="utf-8").splitlines()]
+    mine = [(e["action"], e["what"], e["filters"].get("districts")) for e in lines
+            if e["user"] == "anna@region.se"]
+    assert ("view", "due_list", ["Norr"]) in mine
+    assert ("download", "familjer_att_besoka.csv", ["Norr"]) in mine
+    # an administrator reads it in the app; a coordinator cannot
+    admin = open_as("/granskningslogg", {"X-Remote-User": "adam@region.se"})
+    expect(admin.locator("h1").first).to_have_text("Granskningslogg")
+    log = admin.locator("[data-testid='stMain'] [data-testid='stDataFrame']").last
+    expect(log).to_contain_text("anna@region.se")
+    expect(log).to_contain_text("familjer_att_besoka.csv")
+    screenshot(admin, "access-audit-log")
+    denied = open_as("/granskningslogg", ANNA)
+    expect(denied.locator("h1").first).to_have_text("Ingen behörighet")
