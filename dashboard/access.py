@@ -26,6 +26,7 @@ class Grant:
     role: str
     districts: tuple[str, ...] = ()
     bvcs: tuple[str, ...] = ()
+    explorer: bool = False  # a coordinator may also have the SQL explorer, over their units
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def _grants(entry, where: str) -> tuple[Grant, ...]:
             raise AccessFileError(f"{where}: role {role!r} is not one of {', '.join(ROLES)}")
         if role == "coordinator" and not (item.get("districts") or item.get("bvcs")):
             raise AccessFileError(f"{where}: a coordinator needs districts or bvcs")
-        out.append(Grant(role, tuple(item.get("districts", ())), tuple(item.get("bvcs", ()))))
+        out.append(Grant(role, tuple(item.get("districts", ())), tuple(item.get("bvcs", ())),
+                         bool(item.get("explorer", False))))
     return tuple(out)
 
 
@@ -85,6 +87,11 @@ class Reader:
     @property
     def roles(self) -> frozenset[str]:
         return frozenset(g.role for g in self.grants)
+
+    @property
+    def explorer(self) -> bool:
+        return "researcher" in self.roles or any(g.explorer for g in self.grants
+                                                  if g.role == "coordinator")
 
     @property
     def listed(self) -> bool:

@@ -12,7 +12,7 @@ class PageSpec:
     icon: str
     url_path: str
     row_level: bool = False
-    needs: str | None = None  # a grant the page requires ("researcher"); else hidden
+    needs: str | None = None  # a grant the page requires ("explorer", "admin"); else hidden
 
 
 PAGES = [
@@ -30,7 +30,7 @@ PAGES = [
     PageSpec("data_quality", "pages/data_quality.py", ":material/fact_check:", "datakvalitet"),
     PageSpec("about", "pages/about_data.py", ":material/info:", "om-data"),
     PageSpec("explorer", "pages/explorer.py", ":material/terminal:", "utforska",
-             needs="researcher"),
+             needs="explorer"),
     PageSpec("audit_page", "pages/audit_log.py", ":material/policy:", "granskningslogg",
              needs="admin"),
 ]

@@ -42,6 +42,11 @@ class Context:
         return self.settings.researcher or self.db.export.is_sample
 
     @property
+    def explorer(self) -> bool:
+        """The SQL explorer: researchers, and coordinators granted it (over their units)."""
+        return self.reader.explorer if self.reader is not None else self.researcher
+
+    @property
     def admin(self) -> bool:
         """The audit log and the loaded export's details."""
         return "admin" in self.reader.roles if self.reader is not None else self.demo

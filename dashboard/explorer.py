@@ -14,7 +14,7 @@ import pyarrow as pa
 from dashboard.db import MODEL_DIR, MODEL_FILES, Database
 from dashboard.export import PACKAGE_ROOT
 from dashboard.settings import Limits
-from dashboard.validation import q
+from dashboard.validation import literal, q
 
 EXAMPLES_DIR = PACKAGE_ROOT / "queries" / "examples"
 # The export's valid rows, the reference tables and the quarantine, as the queries see them;
@@ -98,15 +98,33 @@ def _quarantined_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         "ORDER BY table_name").fetchall()]
 
 
-class Sandbox:
-    """A locked in-memory DuckDB with the explorer's tables; one cursor per statement."""
+def _scoped(table: str, bvcs: tuple[str, ...] | None) -> str:
+    """The rows of `table` a reader scoped to `bvcs` may query (None: every row). Rows of
+    other units are never copied, so no SELECT can reach them; the quarantine is not tied
+    to a unit and stays empty for a scoped reader."""
+    if bvcs is None:
+        return ""
+    units = "[" + ", ".join(literal(b) for b in bvcs) + "]::VARCHAR[]"
+    if table in ("families", "visits"):
+        return f"WHERE list_contains({units}, bvc_id)"
+    if table in ("referrals", "ratings"):
+        return f"WHERE visit_id IN (SELECT visit_id FROM visits WHERE list_contains({units}, bvc_id))"
+    if table.startswith("quarantine"):
+        return "WHERE false"
+    return ""  # units, programmes and the reference tables: not about families
 
-    def __init__(self, db: Database, limits: Limits = Limits()):
+
+class Sandbox:
+    """A locked in-memory DuckDB with the explorer's tables (only the rows of the reader's
+    units when `bvcs` is given); one cursor per statement."""
+
+    def __init__(self, db: Database, limits: Limits = Limits(),
+                 bvcs: tuple[str, ...] | None = None):
         self.limits = limits
         self.con = duckdb.connect()
         self.con.execute("SET enable_progress_bar = false")
         for table in BASE_TABLES + tuple(_quarantined_tables(db.con)):
-            _copy(db.con, self.con, table)
+            _copy(db.con, self.con, table, _scoped(table, bvcs))
         self.con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
         for file in MODEL_FILES:
             self.con.execute((MODEL_DIR / file).read_text(encoding="utf-8"))

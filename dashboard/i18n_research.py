@@ -6,7 +6,7 @@ STRINGS = {
     "type": ("Typ", "Type"),
     "description": ("Beskrivning", "Description"),
     "no_access_title": ("Ingen behörighet", "No access"),
-    "no_access_researcher": (
+    "no_access_explorer": (
         "Sidan visar uppgifter på radnivå och öppnas bara för forskare som fått behörighet i "
         "serverns inställningar (`[access] researcher = true` i `.streamlit/hembesok.toml`). "
         "Kontakta den som förvaltar servern om du behöver den.",
@@ -63,6 +63,12 @@ STRINGS = {
     "explorer_download_xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
     "explorer_xlsx_cap": ("Excel rymmer {rows} rader; XLSX-filen slutar där.",
                           "Excel holds {rows} rows; the XLSX file stops there."),
+    "explorer_scoped": ("Utforskaren har bara raderna (familjer, besök, hänvisningar, "
+                        "skattningar) från de enheter du har behörighet till: {units}. "
+                        "Karantänen visas inte.",
+                        "The explorer holds only the rows (families, visits, referrals, "
+                        "ratings) of the units you have access to: {units}. The quarantine "
+                        "is not shown."),
     "explorer_row_level": (
         "Resultatet kan innehålla uppgifter om enskilda (pseudonymiserade) familjer och visas "
         "utan att små tal döljs. Hantera nedladdningar enligt regionens regler.",

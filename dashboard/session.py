@@ -28,15 +28,16 @@ def _query(folder: str, export_fingerprint: str, name: str, filters: Filters,
     return _database(folder, export_fingerprint).query(name, filters, scope, **dict(options))
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _sandbox(folder: str, export_fingerprint: str, limits: Limits):
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _sandbox(folder: str, export_fingerprint: str, limits: Limits, scope: Scope):
     from dashboard.explorer import Sandbox
-    return Sandbox(_database(folder, export_fingerprint), limits)
+    return Sandbox(_database(folder, export_fingerprint), limits, scope.bvcs)
 
 
-def sandbox(db: Database, limits: Limits):
-    """The SQL explorer's locked copy of this export, built on first use."""
-    return _sandbox(str(db.export.path), db.export.fingerprint, limits)
+def sandbox(db: Database, limits: Limits, scope: Scope):
+    """The SQL explorer's locked copy of this export (of the reader's units only), built on
+    first use and shared by the readers of the same scope."""
+    return _sandbox(str(db.export.path), db.export.fingerprint, limits, scope)
 
 
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,

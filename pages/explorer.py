@@ -17,7 +17,11 @@ st.caption(t("explorer_intro", lang, seconds=rw.number(limits.timeout_seconds, l
              shown=rw.number(limits.rows_shown, lang),
              download=rw.number(limits.download_rows, lang)))
 
-box = sandbox(context.db, limits)
+box = sandbox(context.db, limits, context.scope)
+if context.scope.bvcs is not None:
+    names = dict(zip(context.query("units").bvc_id, context.query("units").bvc_name))
+    st.info(t("explorer_scoped", lang, units=widgets.plain(", ".join(
+        names.get(b, b) for b in context.scope.bvcs))), icon=":material/lock:")
 editor, schema = st.columns([3, 2], gap="medium")
 with schema:
     rw.schema_browser(box.schema(), lang)

@@ -21,6 +21,7 @@ districts = ["Norr"]
 [users."rolf@region.se"]
 role = "coordinator"
 bvcs = ["B3"]
+explorer = true
 
 [users."rita@uni.se"]
 role = "researcher"
@@ -81,10 +82,12 @@ def test_each_role_reads_what_it_may(small_db, config):
     assert anna.scope == Scope(("B1", "B2"))  # the district Norr, resolved to its BVCs
     assert set(anna.query("due_list").bvc_id) <= {"B1", "B2"}
     assert not anna.query("due_list").empty
+    assert not anna.explorer
     rolf = context_for(small_db, config, "rolf@region.se")
-    assert rolf.scope == Scope(("B3",))
+    assert rolf.scope == Scope(("B3",)) and rolf.explorer and not rolf.researcher
     rita = context_for(small_db, config, "rita@uni.se")
     assert (rita.row_level, rita.researcher, rita.scope) == (True, True, EVERY_UNIT)
+    assert rita.explorer
     adam = context_for(small_db, config, "adam@region.se")
     assert (adam.row_level, adam.admin, adam.scope) == (False, True, NO_UNIT)
     assert adam.query("due_list").empty

@@ -184,3 +184,17 @@ def test_results_download_in_three_formats(sandbox):
     assert row[:3] == ["goteborg-6", 1, "['nurse', 'parent_supporter']"]
     assert row[3].date().isoformat() == "2024-01-31"
     assert row[4:] == ["=1+1", 0.5]  # text, never a formula
+
+
+def test_a_scoped_sandbox_holds_only_the_readers_units(small_db):
+    scoped = Sandbox(small_db, Limits(timeout_seconds=TIMEOUT), bvcs=("B3",))
+
+    def rows(sql):
+        return scoped.run(sql).table.to_pylist()
+    assert rows("SELECT DISTINCT bvc_id FROM visits") == [{"bvc_id": "B3"}]
+    assert rows("SELECT family_id FROM families ORDER BY 1") == [{"family_id": "F5"},
+                                                                {"family_id": "F6"}]
+    assert rows("SELECT count(*) AS n FROM referrals") == [{"n": 2}]  # V13, V14
+    assert rows("SELECT count(*) AS n FROM visit_facts") == [{"n": 2}]
+    assert rows("SELECT count(*) AS n FROM quarantine") == [{"n": 0}]
+    assert rows("SELECT count(*) AS n FROM units") == [{"n": 3}]  # units are not about families

@@ -93,6 +93,11 @@ role = "researcher"
 [users."adam@region.se"]
 role = "admin"
 
+[users."rolf@region.se"]
+role = "coordinator"
+bvcs = ["B3"]
+explorer = true
+
 [groups.styrgrupp]
 role = "steering"
 """

@@ -4,6 +4,7 @@ also when they edit the URL; steering sees no row-level view; strangers see noth
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from playwright.sync_api import expect
 
@@ -43,6 +44,17 @@ def test_a_researcher_has_the_explorer(open_as):
     page = open_as("/", {"X-Remote-User": "rita@uni.se"})
     expect(page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Utforska")
            ).to_be_visible()
+
+
+def test_a_coordinators_explorer_cannot_read_outside_the_scope(open_as):
+    sql = "SELECT bvc_id, count(*) AS visits FROM visits GROUP BY ALL ORDER BY 1"
+    page = open_as("/utforska?sql=" + quote(sql), {"X-Remote-User": "rolf@region.se"})
+    expect(page.get_by_text("de enheter du har behörighet till: BVC Tre", exact=False)
+           ).to_be_visible()
+    expect(page.get_by_text("1 rad", exact=False).first).to_be_visible()
+    table = page.locator("[data-testid='stMain'] [data-testid='stDataFrame']").last
+    expect(table).to_contain_text("B3")
+    assert "B1" not in table.inner_text() and "B2" not in table.inner_text()
 
 
 def test_strangers_and_the_unsigned_see_nothing(open_as):
