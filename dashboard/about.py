@@ -71,7 +71,8 @@ def audit_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("audit_action", lang): [t(f"audit_{a}", lang) for a in frame.action],
         t("audit_what", lang): frame.what.tolist(),
         t("audit_filters", lang): frame.filters.tolist(),
-        t("audit_rows", lang): ["" if pd.isna(r) else integer(r, lang) for r in frame.rows]})
+        t("audit_rows", lang): ["" if pd.isna(r) else integer(r, lang) for r in frame.rows],
+        t("audit_families", lang): frame.families.tolist()})
 
 
 def columns_table(lang: str) -> pd.DataFrame:

@@ -35,13 +35,15 @@ def _filters(filters) -> dict:
 
 
 def record(user: str | None, action: str, what: str, filters=None, rows: int | None = None,
-           path: Path | None = None) -> None:
-    """Append one entry; a line is written whole (one write under a lock, O_APPEND)."""
+           path: Path | None = None, families=()) -> None:
+    """Append one entry, with the pseudonyms of the families it showed where known; a line
+    is written whole (one write under a lock, O_APPEND)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     entry = {"at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
              "user": user or "anonym", "action": action, "what": what,
-             "filters": _filters(filters) if filters is not None else {}, "rows": rows}
+             "filters": _filters(filters) if filters is not None else {}, "rows": rows,
+             "families": sorted({str(f) for f in families if f is not None})}
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
     file = path or log_path()
     file.parent.mkdir(parents=True, exist_ok=True)
@@ -56,11 +58,12 @@ def record(user: str | None, action: str, what: str, filters=None, rows: int | N
 def read(path: Path | None = None, last: int = 5000) -> pd.DataFrame:
     """The newest entries first (at most `last`), for the administrators' page."""
     file = path or log_path()
-    columns = ["at", "user", "action", "what", "filters", "rows"]
+    columns = ["at", "user", "action", "what", "filters", "rows", "families"]
     if not file.exists():
         return pd.DataFrame(columns=columns)
     lines = file.read_text(encoding="utf-8").splitlines()[-last:]
     entries = [json.loads(line) for line in lines if line.strip()]
     frame = pd.DataFrame(entries, columns=columns)
     frame["filters"] = [json.dumps(f, ensure_ascii=False) if f else "" for f in frame.filters]
+    frame["families"] = [", ".join(f) if isinstance(f, list) else "" for f in frame.families]
     return frame.iloc[::-1].reset_index(drop=True)

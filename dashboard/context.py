@@ -76,9 +76,9 @@ class Context:
             return self.reader.user or "anonym"
         return "demo" if self.demo else "anonym"
 
-    def audit(self, action: str, what: str, rows: int | None = None) -> None:
+    def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         from dashboard import audit
-        audit.record(self.who, action, what, self.filters, rows)
+        audit.record(self.who, action, what, self.filters, rows, families=families)
 
     def scope_for(self, name: str) -> Scope | None:
         return self.scope if name in ROW_LEVEL_QUERIES else None

@@ -7,12 +7,14 @@ STRINGS = {
     "description": ("Beskrivning", "Description"),
     "no_access_title": ("Ingen behörighet", "No access"),
     "no_access_explorer": (
-        "Sidan visar uppgifter på radnivå och öppnas bara för forskare som fått behörighet i "
-        "serverns inställningar (`[access] researcher = true` i `.streamlit/hembesok.toml`). "
-        "Kontakta den som förvaltar servern om du behöver den.",
-        "This page shows row-level data and opens only for researchers granted access in the "
-        "server's settings (`[access] researcher = true` in `.streamlit/hembesok.toml`). Ask "
-        "whoever runs the server if you need it."),
+        "Sidan visar uppgifter på radnivå och öppnas bara för forskare (och samordnare som "
+        "fått utforskaren) i behörighetsfilen, eller, utan behörighetsfil, med "
+        "`[access] researcher = true` i `.streamlit/hembesok.toml`. Kontakta den som "
+        "förvaltar servern om du behöver den.",
+        "This page shows row-level data and opens only for researchers (and coordinators "
+        "granted the explorer) in the access file, or, without one, with "
+        "`[access] researcher = true` in `.streamlit/hembesok.toml`. Ask whoever runs the "
+        "server if you need it."),
     # Utforska
     "explorer": ("Utforska data (SQL)", "Explore the data (SQL)"),
     "explorer_intro": (
@@ -371,6 +373,7 @@ AUDIT = {
     "audit_what": ("Vad", "What"),
     "audit_filters": ("Urval", "Selection"),
     "audit_rows": ("Rader", "Rows"),
+    "audit_families": ("Familjer (pseudonymer)", "Families (pseudonyms)"),
     "audit_view": ("visade radnivådata", "viewed row-level data"),
     "audit_download": ("laddade ner", "downloaded"),
     "audit_query": ("körde en SQL-fråga", "ran an SQL query"),

@@ -60,7 +60,7 @@ class PageContext(Context):
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
 
-    def audit(self, action: str, what: str, rows: int | None = None) -> None:
+    def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at
         every rerun of the page."""
         if action == "view":
@@ -69,7 +69,7 @@ class PageContext(Context):
             if key in seen:
                 return
             seen.add(key)
-        super().audit(action, what, rows)
+        super().audit(action, what, rows, families)
 
 
 def set_context(db: Database, filters: Filters, lang: str, reader=None) -> PageContext:

@@ -72,29 +72,30 @@ def tiles(items: list[Tile], lang: str, per_row: int = 4) -> None:
                     st.caption(tile.target)
 
 
-def audited(file_name: str, rows: int | None, make):
+def audited(file_name: str, rows: int | None, make, families=()):
     """Download data made on click, the click written to the audit log first. The reader
     is taken now: the click is served outside the page's run."""
     from dashboard.session import page_context
     context = page_context()
 
     def data():
-        context.audit("download", file_name, rows)
+        context.audit("download", file_name, rows, families)
         return make()
     return data
 
 
-def download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
-    """The table as CSV for Excel; a download needs no rerun of the app."""
+def download(frame: pd.DataFrame, file_name: str, lang: str, families=()) -> None:
+    """The table as CSV for Excel; a download needs no rerun of the app. `families`: the
+    pseudonyms a row-level table holds, for the audit log."""
     st.download_button(t("download_csv", lang), audited(file_name, len(frame),
-                                                        lambda: excel_csv(frame)),
+                                                        lambda: excel_csv(frame), families),
                        file_name=file_name, mime="text/csv", icon=":material/download:",
                        key=f"dl-{file_name}", on_click="ignore")
 
 
-def table_with_download(frame: pd.DataFrame, file_name: str, lang: str) -> None:
+def table_with_download(frame: pd.DataFrame, file_name: str, lang: str, families=()) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
-    download(frame, file_name, lang)
+    download(frame, file_name, lang, families)
 
 
 def definitions(indicators: list[str], lang: str, queries: list[str] = ()) -> None:
@@ -187,7 +188,7 @@ def due_list(due: pd.DataFrame, context: PageContext) -> None:
     missed apart), sortable and downloadable. Row-level: shown only with access."""
     from dashboard.tables import STATUS_ORDER, due_table
     lang = context.lang
-    context.audit("view", "due_list", len(due))
+    context.audit("view", "due_list", len(due), due.family_id)
     st.subheader(t("due_title", lang))
     st.caption(t("due_caption", lang, date=context.db.export.reference_date.isoformat()))
     counts = due.status.value_counts()
@@ -202,13 +203,15 @@ def due_list(due: pd.DataFrame, context: PageContext) -> None:
     if current.empty:
         st.info(t("due_none", lang), icon=":material/check_circle:")
     else:
-        table_with_download(due_table(current, lang), "familjer_att_besoka.csv", lang)
+        table_with_download(due_table(current, lang), "familjer_att_besoka.csv", lang,
+                            current.family_id)
     missed = due[due.status == "missed"]
     st.subheader(t("missed_title", lang))
     if missed.empty:
         st.caption(t("missed_none", lang))
     else:
-        table_with_download(due_table(missed, lang), "missade_besok.csv", lang)
+        table_with_download(due_table(missed, lang), "missade_besok.csv", lang,
+                            missed.family_id)
     definitions(["due_list"], lang, ["due_list"])
 
 

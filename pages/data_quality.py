@@ -39,7 +39,8 @@ else:
         for tab, name in zip(st.tabs(tables), tables):
             with tab:
                 rows = context.query("quarantined_rows", table=name)
-                context.audit("view", f"quarantined_rows:{name}", len(rows))
+                context.audit("view", f"quarantined_rows:{name}", len(rows),
+                              rows.family_id if "family_id" in rows else ())
                 widgets.table_with_download(
                     quality.quarantined_rows(rows, context.db.export.path, lang),
                     f"karantan_{name}.csv", lang)
@@ -95,7 +96,7 @@ widgets.table_with_download(quality.flag_table(flags, completeness, lang, thresh
 st.caption(t("flags_caption", lang))
 flagged = context.query("flagged_visits")  # row-level: empty outside the reader's scope
 if context.row_level and not flagged.empty:
-    context.audit("view", "flagged_visits", len(flagged))
+    context.audit("view", "flagged_visits", len(flagged), flagged.family_id)
     st.markdown(f"**{t('flagged_rows_title', lang)}**")
     widgets.table_with_download(quality.flagged_rows(flagged, lang), "besok_att_granska.csv",
                                 lang)

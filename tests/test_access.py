@@ -109,3 +109,40 @@ def test_without_an_access_file_the_sample_is_a_demo(small_db, monkeypatch):
     context = Context(small_db, Filters(), "sv", Settings())
     assert context.reader is None and not context.demo  # a real export: the settings decide
     assert (context.row_level, context.scope) == (False, NO_UNIT)
+
+
+def run_app(monkeypatch, **env):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_the_bundled_sample_without_an_access_file_says_demo(monkeypatch):
+    monkeypatch.delenv("HEMBESOK_DATA", raising=False)
+    monkeypatch.delenv("HEMBESOK_ACCESS", raising=False)
+    at = run_app(monkeypatch)
+    assert any("Demoläge" in c.value for c in at.caption)
+
+
+def test_with_streamlit_sign_in_nobody_sees_data_before_signing_in(small_export, tmp_path,
+                                                                    monkeypatch):
+    access = tmp_path / "access.toml"
+    access.write_text('[identity]\nsource = "oidc"\n[users."x@y.se"]\nrole = "steering"\n',
+                      encoding="utf-8")
+    at = run_app(monkeypatch, HEMBESOK_DATA=str(small_export), HEMBESOK_ACCESS=str(access))
+    assert [b.label for b in at.button] == ["Logga in"]
+    assert not at.metric and not at.dataframe
+
+
+def test_a_broken_access_file_stops_the_app(small_export, tmp_path, monkeypatch):
+    access = tmp_path / "access.toml"
+    access.write_text('[users."x@y.se"]\nrole = "boss"\n', encoding="utf-8")
+    at = run_app(monkeypatch, HEMBESOK_DATA=str(small_export), HEMBESOK_ACCESS=str(access))
+    assert "Behörighetsfilen kan inte läsas" in at.error[0].value
+    assert not at.metric and not at.dataframe

@@ -50,6 +50,7 @@ def test_the_app_records_views_and_queries(small_export, tmp_path, monkeypatch):
     views = [e for e in entries(log) if e["action"] == "view"]
     # 3 due, 1 upcoming, 1 missed (tests/test_pages.py::test_due_list_for_a_coordinator)
     assert [(e["what"], e["rows"]) for e in views] == [("due_list", 5)]
+    assert views[0]["families"] == ["F3", "F4", "F5", "F7", "F8"]
     at.switch_page("../pages/explorer.py").run()
     at.text_area(key="explorer_sql").set_value("SELECT family_id FROM families")
     at.button[0].click()

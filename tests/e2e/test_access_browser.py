@@ -78,6 +78,9 @@ def test_the_audit_log_shows_who_looked_at_which_families(open_as, audit_log):
             if e["user"] == "anna@region.se"]
     assert ("view", "due_list", ["Norr"]) in mine
     assert ("download", "familjer_att_besoka.csv", ["Norr"]) in mine
+    shown = next(e for e in lines if e["user"] == "anna@region.se"
+                 and e["what"] == "familjer_att_besoka.csv")
+    assert shown["families"] == ["F3", "F7"]  # the due families of Norr, no one else's
     # an administrator reads it in the app; a coordinator cannot
     admin = open_as("/granskningslogg", {"X-Remote-User": "adam@region.se"})
     expect(admin.locator("h1").first).to_have_text("Granskningslogg")
