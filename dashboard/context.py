@@ -60,10 +60,10 @@ class Context:
         """Whose row-level data this reader may see: a coordinator's units, every unit for
         a researcher (or with the settings' grant), none otherwise. The query layer applies
         it; hiding a widget is not enough."""
+        if self.reader is None:  # the settings' grants: a researcher reads every row too
+            return EVERY_UNIT if self.row_level or self.researcher else NO_UNIT
         if not self.row_level:
             return NO_UNIT
-        if self.reader is None:
-            return EVERY_UNIT
         return Scope(self.reader.unit_scope(self.query("units")))
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:

@@ -49,6 +49,14 @@ def sql_editor(examples: list[Example], lang: str) -> tuple[str, bool]:
     return sql, submitted
 
 
+def family_ids(outcome) -> list:
+    """The pseudonyms in a result's family_id column, for the audit log."""
+    table = getattr(outcome, "table", None)
+    if table is None or "family_id" not in table.column_names:
+        return []
+    return table.column("family_id").to_pylist()
+
+
 def result_missing(sql: str) -> bool:
     kept = st.session_state.get(RESULT_KEY)
     return kept is None or kept[0] != sql
@@ -119,7 +127,8 @@ def show_result(sql: str, limits: Limits, lang: str) -> None:
     for column, kind in zip(st.columns(len(FORMATS)), FORMATS):
         column.download_button(
             t(f"explorer_download_{kind}", lang),
-            audited(f"resultat.{kind}", rows, lambda kind=kind: WRITERS[kind](outcome.table)),
+            audited(f"resultat.{kind}", rows, lambda kind=kind: WRITERS[kind](outcome.table),
+                    family_ids(outcome)),
             file_name=f"resultat.{kind}", mime=MIME[kind], icon=":material/download:",
             key=f"explorer-{kind}", on_click="ignore", width="stretch")
     if rows > XLSX_MAX_ROWS:

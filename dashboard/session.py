@@ -65,7 +65,7 @@ class PageContext(Context):
         every rerun of the page."""
         if action == "view":
             seen = st.session_state.setdefault("_audited_views", set())
-            key = (what, self.filters, rows, self.who)
+            key = (what, self.filters, rows, self.who, self.db.export.fingerprint)
             if key in seen:
                 return
             seen.add(key)

@@ -39,11 +39,11 @@ else:
         for tab, name in zip(st.tabs(tables), tables):
             with tab:
                 rows = context.query("quarantined_rows", table=name)
-                context.audit("view", f"quarantined_rows:{name}", len(rows),
-                              rows.family_id if "family_id" in rows else ())
+                families = rows.family_id if "family_id" in rows else ()
+                context.audit("view", f"quarantined_rows:{name}", len(rows), families)
                 widgets.table_with_download(
                     quality.quarantined_rows(rows, context.db.export.path, lang),
-                    f"karantan_{name}.csv", lang)
+                    f"karantan_{name}.csv", lang, families)
         st.caption(t("quarantine_rows_caption", lang))
     else:
         st.caption(t("row_level_locked", lang))
@@ -99,6 +99,6 @@ if context.row_level and not flagged.empty:
     context.audit("view", "flagged_visits", len(flagged), flagged.family_id)
     st.markdown(f"**{t('flagged_rows_title', lang)}**")
     widgets.table_with_download(quality.flagged_rows(flagged, lang), "besok_att_granska.csv",
-                                lang)
+                                lang, flagged.family_id)
 widgets.definitions([], lang, ["flag_counts_by_bvc", "flagged_visits"])
 widgets.suppression_note(context)

@@ -29,11 +29,13 @@ with editor:
     sql, submitted = rw.sql_editor(examples(), lang)
 
 if sql.strip() and (submitted or rw.result_missing(sql)):
+    outcome = None
     try:
-        result = box.run(sql)
-        context.audit("query", sql, result.table.num_rows)
-        rw.keep_result(sql, result)
+        outcome = box.run(sql)
     except Refused as refused:
-        context.audit("query", sql, None)  # refused or stopped: recorded all the same
-        rw.keep_result(sql, refused)
+        outcome = refused
+    finally:  # every query is recorded: refused, stopped or failed ones too
+        rows = outcome.table.num_rows if hasattr(outcome, "table") else None
+        context.audit("query", sql, rows, rw.family_ids(outcome))
+    rw.keep_result(sql, outcome)
 rw.show_result(sql, limits, lang)

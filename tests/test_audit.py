@@ -58,3 +58,18 @@ def test_the_app_records_views_and_queries(small_export, tmp_path, monkeypatch):
     queries = [e for e in entries(log) if e["action"] == "query"]
     assert queries[-1]["what"] == "SELECT family_id FROM families"
     assert queries[-1]["rows"] == 8
+
+
+def test_an_explorer_query_names_the_families_it_returned(small_export, tmp_path, monkeypatch):
+    log = tmp_path / "audit.jsonl"
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[access]\nresearcher = true\n", encoding="utf-8")
+    monkeypatch.setenv("HEMBESOK_AUDIT", str(log))
+    monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
+    monkeypatch.setenv("HEMBESOK_SETTINGS", str(settings))
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    at.query_params["sql"] = "SELECT family_id FROM families WHERE bvc_id = 'B3'"
+    at.run()
+    at.switch_page("../pages/explorer.py").run()
+    query = [e for e in entries(log) if e["action"] == "query"][-1]
+    assert (query["rows"], query["families"]) == (2, ["F5", "F6"])
