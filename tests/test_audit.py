@@ -35,16 +35,24 @@ def entries(path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_the_app_records_views_and_queries(small_export, tmp_path, monkeypatch):
-    log = tmp_path / "audit.jsonl"
-    settings = tmp_path / "settings.toml"
-    settings.write_text("[access]\nrow_level = true\nresearcher = true\n", encoding="utf-8")
+def app_with_log(export, tmp_path, monkeypatch, access: str, **params):
+    """The app over `export` with the settings' `[access]` lines, logging to a fresh file;
+    run once with `params` in the URL."""
+    log, settings = tmp_path / "audit.jsonl", tmp_path / "settings.toml"
+    settings.write_text(f"[access]\n{access}\n", encoding="utf-8")
     monkeypatch.setenv("HEMBESOK_AUDIT", str(log))
-    monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
+    monkeypatch.setenv("HEMBESOK_DATA", str(export))
     monkeypatch.setenv("HEMBESOK_SETTINGS", str(settings))
     at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.query_params["view"] = "due"
+    for key, value in params.items():
+        at.query_params[key] = value
     at.run()
+    return at, log
+
+
+def test_the_app_records_views_and_queries(small_export, tmp_path, monkeypatch):
+    at, log = app_with_log(small_export, tmp_path, monkeypatch,
+                           "row_level = true\nresearcher = true", view="due")
     at.switch_page("../pages/progression.py").run()
     at.run()  # a rerun of the same view is not a new entry
     views = [e for e in entries(log) if e["action"] == "view"]
@@ -61,15 +69,8 @@ def test_the_app_records_views_and_queries(small_export, tmp_path, monkeypatch):
 
 
 def test_an_explorer_query_names_the_families_it_returned(small_export, tmp_path, monkeypatch):
-    log = tmp_path / "audit.jsonl"
-    settings = tmp_path / "settings.toml"
-    settings.write_text("[access]\nresearcher = true\n", encoding="utf-8")
-    monkeypatch.setenv("HEMBESOK_AUDIT", str(log))
-    monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
-    monkeypatch.setenv("HEMBESOK_SETTINGS", str(settings))
-    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
-    at.query_params["sql"] = "SELECT family_id FROM families WHERE bvc_id = 'B3'"
-    at.run()
+    at, log = app_with_log(small_export, tmp_path, monkeypatch, "researcher = true",
+                           sql="SELECT family_id FROM families WHERE bvc_id = 'B3'")
     at.switch_page("../pages/explorer.py").run()
     query = [e for e in entries(log) if e["action"] == "query"][-1]
     assert (query["rows"], query["families"]) == (2, ["F5", "F6"])

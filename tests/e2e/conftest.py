@@ -117,19 +117,8 @@ def proxy_server(small_export, tmp_path_factory):
 @pytest.fixture
 def open_as(browser, proxy_server):
     """Open a page as the proxy would send it: with the signed-in user's headers."""
-    contexts = []
-
-    def open_(path: str, headers: dict[str, str]):
-        context = browser.new_context(viewport={"width": 1280, "height": 800},
-                                      extra_http_headers=headers)
-        page = context.new_page()
-        page.goto(proxy_server + path)
-        wait_until_idle(page)
-        contexts.append(context)
-        return page
-    yield open_
-    for context in contexts:
-        context.close()
+    for open_ in _opener(browser, proxy_server):
+        yield lambda path, headers: open_(path, headers=headers)
 
 
 @pytest.fixture(scope="session")
@@ -147,11 +136,13 @@ def browser():
 
 
 def _opener(browser, server):
+    """Opens pages in fresh browser contexts (with the request headers given) and closes
+    them after the test."""
     pages = []
 
-    def open_(path: str = "/", width: int = 1280, height: int = 800):
+    def open_(path: str = "/", width: int = 1280, height: int = 800, headers=None):
         context = browser.new_context(viewport={"width": width, "height": height},
-                                      accept_downloads=True)
+                                      accept_downloads=True, extra_http_headers=headers or {})
         page = context.new_page()
         page.goto(server + path)
         wait_until_idle(page)
