@@ -69,9 +69,10 @@ def test_strangers_and_the_unsigned_see_nothing(open_as):
 def test_the_audit_log_shows_who_looked_at_which_families(open_as, audit_log):
     page = open_as("/besoksprogression?view=due&period=all&district=Norr", ANNA)
     expect(page.get_by_role("heading", name="Familjer att besöka")).to_be_visible()
+    buttons = page.locator("[data-testid='stMain'] [data-testid='stDownloadButton'] button")
+    expect(buttons).to_have_count(2)  # the families due, then those missed: wait for both
     with page.expect_download() as download:
-        page.locator("[data-testid='stMain'] [data-testid='stDownloadButton'] button"
-                     ).first.click()
+        buttons.first.click()
     assert download.value.suggested_filename == "familjer_att_besoka.csv"
     lines = [json.loads(line) for line in audit_log.read_text(encoding="utf-8").splitlines()]
     mine = [(e["action"], e["what"], e["filters"].get("districts")) for e in lines
