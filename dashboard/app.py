@@ -74,7 +74,7 @@ def main() -> None:
         st.text(error.message(lang))
         st.stop()
     if context.demo:
-        st.caption(t("demo_banner", lang), help=t("demo_help", lang))
+        st.info(t("demo_banner", lang), icon=":material/science:")
     elif reader is not None:
         st.sidebar.caption(t("signed_in_as", lang, user=reader.user,
                              roles=", ".join(t(f"role_{r}", lang) for r in sorted(reader.roles))))

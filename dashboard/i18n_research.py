@@ -347,10 +347,9 @@ ACCESS = {
                       "through the region's sign-in, or ask {contact}."),
     "contact_admin": ("den som förvaltar servern", "whoever runs the server"),
     "demo_banner": ("**Demoläge:** syntetiska exempeldata, full åtkomst för alla. En riktig "
-                    "server får en behörighetsfil.", "**Demo mode:** synthetic sample data, "
-                    "full access for everyone. A real server gets an access file."),
-    "demo_help": ("Se README: .streamlit/access.toml styr vem som ser vad.",
-                  "See the README: .streamlit/access.toml sets who sees what."),
+                    "server får en behörighetsfil (`.streamlit/access.toml`, se README).",
+                    "**Demo mode:** synthetic sample data, full access for everyone. A real "
+                    "server gets an access file (`.streamlit/access.toml`, see the README)."),
     "signed_in_as": ("Inloggad: {user} ({roles})", "Signed in: {user} ({roles})"),
     "role_steering": ("styrgrupp", "steering group"),
     "role_coordinator": ("samordnare", "coordinator"),
