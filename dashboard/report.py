@@ -63,7 +63,6 @@ def selection_lines(context) -> list[tuple[str, str]]:
     period = (f"{f.date_from or '…'} – {f.date_to or '…'}" if (f.date_from or f.date_to)
               else t("period_all", lang))
     dates = context.query("export_dates").iloc[0]
-    day = _day
     return [
         (t("period", lang), period),
         (t("district", lang), ", ".join(f.districts) or t("all", lang)),
@@ -72,7 +71,8 @@ def selection_lines(context) -> list[tuple[str, str]]:
                                          for p in f.programmes) or t("all", lang)),
         (t("report_export", lang), t("report_export_value", lang,
                                      date=context.db.export.reference_date.isoformat(),
-                                     first=day(dates.first_visit), last=day(dates.last_visit))),
+                                     first=_day(dates.first_visit),
+                                     last=_day(dates.last_visit))),
         (t("report_as_of", lang), (f.as_of or context.db.export.reference_date).isoformat()),
     ]
 
