@@ -7,7 +7,7 @@ import pandas as pd
 from dashboard import dictionary
 from dashboard.definitions import INDICATORS
 from dashboard.i18n import indicator_definition, indicator_name, t
-from dashboard.numbers import integer, percent
+from dashboard.numbers import integer, iso_day, percent
 from dashboard.programmes import age_label
 from dashboard.vocab import label
 
@@ -15,15 +15,12 @@ from dashboard.vocab import label
 def export_facts(context) -> pd.DataFrame:
     export, lang = context.db.export, context.lang
     dates = context.query("export_dates").iloc[0]
-
-    def day(value) -> str:
-        return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
     facts = [
         (t("export_folder", lang), export.path.name + (f" ({t('sample', lang)})"
                                                          if export.is_sample else "")),
         (t("extracted_at", lang), export.reference_date.isoformat()),
-        (t("visit_dates", lang), f"{day(dates.first_visit)} – {day(dates.last_visit)}"),
-        (t("birth_dates", lang), f"{day(dates.first_birth)} – {day(dates.last_birth)}"),
+        (t("visit_dates", lang), f"{iso_day(dates.first_visit)} – {iso_day(dates.last_visit)}"),
+        (t("birth_dates", lang), f"{iso_day(dates.first_birth)} – {iso_day(dates.last_birth)}"),
     ]
     return pd.DataFrame(facts, columns=[t("fact", lang), t("value", lang)])
 

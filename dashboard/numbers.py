@@ -29,6 +29,12 @@ def decimal(value, lang: str = "sv", decimals: int = 1) -> str:
     return format_decimal(value, format="#,##0." + "0" * decimals, locale=LOCALES[lang])
 
 
+def iso_day(value) -> str:
+    """A date (or timestamp) from a query as '2024-06-30'; '–' where there is none."""
+    import pandas as pd
+    return DASH if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
 def month(day: dt.date, lang: str = "sv") -> str:
     """'mars 2024' / 'March 2024'."""
     return format_date(day, format="LLLL y", locale=LOCALES[lang])

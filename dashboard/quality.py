@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.contract import RULES, VISITS
 from dashboard.i18n import t
-from dashboard.numbers import integer, percent
+from dashboard.numbers import integer, iso_day, percent
 from dashboard.series import labelled, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
@@ -60,10 +60,15 @@ def _cells(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     return out
 
 
+def per_field(frame: pd.DataFrame) -> pd.DataFrame:
+    """Completeness rows summed over the periods: one row per BVC and field."""
+    return frame.groupby(["district", "bvc_id", "bvc_name", "field"], as_index=False,
+                         sort=False)[["n", "denominator"]].sum()
+
+
 def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """Share empty per BVC and field over the whole selection (`value` NaN where hidden)."""
-    summed = frame.groupby(["district", "bvc_id", "bvc_name", "field"], as_index=False,
-                           sort=False)[["n", "denominator"]].sum()
+    summed = per_field(frame)
     # BVCs are siblings within a field, as if a total of all units were shown
     out = _cells(with_share_values(summed, ["field"], threshold), lang, threshold)
     return out.assign(field_label=[field_label(f, lang) for f in out.field],
@@ -122,8 +127,7 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
                                   else share_text(n, total, threshold, lang)),
             t("without_ratings", lang): share_text(unrated, visits, threshold, lang),
             t("implausible", lang): count_text(flagged.get(bvc_id, 0), threshold, lang),
-            t("last_visit", lang): "–" if pd.isna(unit.last_visit)
-            else pd.Timestamp(unit.last_visit).date().isoformat(),
+            t("last_visit", lang): iso_day(unit.last_visit),
             t("look_at", lang): ("⚠ " + "; ".join(reasons)) if reasons
             else "✓ " + t("look_nothing", lang)})
     return pd.DataFrame(rows)
@@ -132,16 +136,13 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
 def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame:
     """BVCs without a visit in the last `days` days before the as-of date, or none yet."""
     stopped = frame[frame.days_since_last_visit.isna() | (frame.days_since_last_visit > days)]
-
-    def day(value) -> str:
-        return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
     return pd.DataFrame({
         t("district", lang): stopped.district.tolist(),
         t("bvc", lang): stopped.bvc_name.tolist(),
-        t("last_visit", lang): [day(v) for v in stopped.last_visit],
+        t("last_visit", lang): [iso_day(v) for v in stopped.last_visit],
         t("days_since", lang): ["–" if pd.isna(v) else integer(v, lang)
                                 for v in stopped.days_since_last_visit],
-        t("unit_start", lang): [day(v) for v in stopped.start_date]})
+        t("unit_start", lang): [iso_day(v) for v in stopped.start_date]})
 
 
 def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, threshold: int

@@ -13,7 +13,7 @@ from dashboard.db import Database
 from dashboard.dictionary import markdown_table
 from dashboard.filters import EVERY_UNIT
 from dashboard.i18n import t
-from dashboard.quality import FIELDS, field_label
+from dashboard.quality import FIELDS, field_label, per_field
 from dashboard.result_files import xlsx_workbook
 
 FORMATS = (".xlsx", ".json", ".md")
@@ -29,8 +29,7 @@ def _quarantine(db: Database, lang: str) -> pd.DataFrame:
 
 def _completeness(db: Database, lang: str) -> pd.DataFrame:
     frame = db.query("completeness_by_bvc_and_period", interval="year")
-    summed = frame.groupby(["district", "bvc_id", "bvc_name", "field"], as_index=False,
-                           sort=False)[["n", "denominator"]].sum()
+    summed = per_field(frame)
     summed["share_empty"] = (summed.n / summed.denominator.where(summed.denominator > 0)
                              ).round(4)
     summed["field_label"] = [field_label(f, lang) for f in summed.field]

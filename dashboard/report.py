@@ -13,7 +13,7 @@ from dashboard import figures, tables
 from dashboard.series import cell_text, hide_within, with_share_values
 from dashboard.suppression import counts_text, share_text
 from dashboard.i18n import indicator_definition, indicator_name, t
-from dashboard.numbers import integer
+from dashboard.numbers import integer, iso_day
 from dashboard.tiles import tiles_table
 
 REPORT_FONT = "DejaVu Sans"  # Debian's fonts-dejavu-core: in .ci/run and the README
@@ -52,10 +52,6 @@ def hidden_cells(frames: list[pd.DataFrame], threshold: int) -> int:
     return sum(int(frame.isin(marks).sum().sum()) for frame in frames)
 
 
-def _day(value) -> str:
-    return "–" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
-
-
 def selection_lines(context) -> list[tuple[str, str]]:
     f, lang = context.filters, context.lang
     units = context.query("units")
@@ -71,8 +67,8 @@ def selection_lines(context) -> list[tuple[str, str]]:
                                          for p in f.programmes) or t("all", lang)),
         (t("report_export", lang), t("report_export_value", lang,
                                      date=context.db.export.reference_date.isoformat(),
-                                     first=_day(dates.first_visit),
-                                     last=_day(dates.last_visit))),
+                                     first=iso_day(dates.first_visit),
+                                     last=iso_day(dates.last_visit))),
         (t("report_as_of", lang), (f.as_of or context.db.export.reference_date).isoformat()),
     ]
 
@@ -124,8 +120,9 @@ def build_html(context, made_at: dt.datetime) -> str:
     if counts.visits == 0:
         dates = context.query("export_dates").iloc[0]
         parts.append(f"<section><h2>{t('report_empty_title', lang)}</h2><p>"
-                     + t("report_empty_text", lang, first=_day(dates.first_visit),
-                         last=_day(dates.last_visit)) + "</p></section>")
+                     + t("report_empty_text", lang, first=iso_day(dates.first_visit),
+                         last=iso_day(dates.last_visit))
+                     + "</p></section>")
         return _document(parts, lang)
     key = figures.key_tiles(context)
     indicators = tiles_table(key.visits + key.families, lang)
