@@ -65,7 +65,7 @@ def main() -> None:
     lang = sidebar.language()
     reader = _reader(lang)
     try:
-        db = session.current_database()
+        db, incoming, refused = session.current_database()
         units = session.query(db, "units")
         context = session.set_context(db, sidebar.filters(db, units, lang), lang, reader)
     except ExportError as error:
@@ -73,6 +73,11 @@ def main() -> None:
         st.error(t("fatal", lang))
         st.text(error.message(lang))
         st.stop()
+    if incoming:
+        st.info(t("export_incoming", lang, folder=incoming), icon=":material/sync:")
+    if refused:
+        st.warning(t("export_refused", lang, reason=refused.message(lang)),
+                   icon=":material/warning:")
     if context.demo:
         st.info(t("demo_banner", lang), icon=":material/science:")
     elif reader is not None:

@@ -57,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="the meeting report for a selection, suppressed as on screen")))
     report.add_argument("--out", type=Path, required=True,
                         help="report.pdf or report.html (by the suffix)")
+    bench = commands.add_parser("bench", help="measure speed and memory at 30k, 300k and 3M "
+                                "visits against pandas; write BENCHMARKS.md")
+    bench.add_argument("--scales", nargs="+", choices=["30k", "300k", "3M"])
+    bench.add_argument("--runs", type=int, default=None, help="runs per page (20)")
+    bench.add_argument("--users", type=int, default=20, help="concurrent sessions (20)")
+    bench.add_argument("--server-users", type=int, default=5,
+                       help="browsers against the real server (5)")
+    bench.add_argument("--no-server", action="store_true")
+    bench.add_argument("--smoke", action="store_true", help="a tiny export, a few runs")
+    bench.add_argument("--out", help="the Markdown file (BENCHMARKS.md; none with --smoke)")
+    bench.add_argument("--dir", help="where exports and databases are kept")
+    bench.add_argument("--child-start", nargs=2, help=argparse.SUPPRESS)
     sample = commands.add_parser("sample", help="write a synthetic export")
     sample.add_argument("--out", type=Path, required=True)
     sample.add_argument("--families", type=int, default=None)
@@ -127,12 +139,17 @@ def _sample(args) -> int:
     return EXIT_CLEAN
 
 
+def _bench(args) -> int:
+    from dashboard.bench import main as bench
+    return bench(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = getattr(args, "lang", "sv")
     try:
         return {"validate": _validate, "summary": _summary, "sample": _sample,
-                "report": _report}[args.command](args)
+                "report": _report, "bench": _bench}[args.command](args)
     except ExportError as exc:
         print(exc.message(lang), file=sys.stderr)
     except ValueError as exc:  # unknown filter values and similar input errors

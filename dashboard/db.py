@@ -2,6 +2,9 @@
 queries in `queries/` with bound parameters, a cursor per call."""
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,8 +18,8 @@ from dashboard import programmes as shipped
 from dashboard.contract import TABLES
 from dashboard.export import PACKAGE_ROOT, Export, open_export
 from dashboard.filters import Filters, Scope, check_options
-from dashboard.validation import (QUARANTINE_DDL, TableLoad, keep_valid_rows, literal,
-                                  load_sources, q, quarantine_rows)
+from dashboard.validation import (QUARANTINE_DDL, TableLoad, code_index, cell_position,
+                                  keep_valid_rows, literal, load_sources, q, quarantine_rows)
 from dashboard.vocab import VOCABULARIES
 
 QUERIES_DIR = PACKAGE_ROOT / "queries"
@@ -118,10 +121,96 @@ def _keep_quarantined_rows(con, loads: dict[str, TableLoad]) -> None:
     for name in loads:
         con.execute(f"""
             CREATE OR REPLACE TABLE {q('quarantined_' + name)} AS
-            SELECT * FROM {q('_src_' + name)} s
-            WHERE EXISTS (SELECT 1 FROM quarantine x WHERE x.table_name = {literal(name)}
-                          AND x.file = s._file AND x.row = s._row)""")
-        con.execute(f"DROP TABLE {q('_src_' + name)}")
+            SELECT s.* FROM {q('_src_' + name)} s SEMI JOIN
+                (SELECT DISTINCT file, row FROM quarantine WHERE table_name = {literal(name)}) x
+                ON x.file = s._file AND x.row = s._row""")
+
+
+def rating_cells() -> list[tuple[str, str, str]]:
+    """Every (rater role, item) a rating can have, with its column in `visit_ratings`."""
+    return [(role, item, f"score_{role}__{item}") for item in VOCABULARIES["rating_item"]
+            for role in VOCABULARIES["rater_role"]]
+
+
+# Every score of a visit packed into one number, four bits per (role, item) at its code
+# position: one aggregate instead of one per column. Scores outside 1..15 are left out;
+# they break the scale rule, so the visit's ratings are pivoted again from the valid rows.
+PACKED_SCORES = ("sum(CASE WHEN score BETWEEN 1 AND 15 THEN score::HUGEINT << (4 * _cell) END)"
+                 " AS packed_scores")
+
+
+def _unpacked_scores() -> str:
+    table = TABLES["ratings"]
+    return ", ".join(
+        f"nullif(((packed_scores >> "
+        f"{4 * cell_position(table, {'rater_role': role, 'item': item})}) & 15)::TINYINT, 0)"
+        f" AS {q(column)}" for role, item, column in rating_cells())
+
+
+def _per_visit(con, table: str, aggregates: str, from_groups: str, validated: bool) -> str:
+    """One row per visit with rows in `table`: `aggregates` over its valid rows (which see
+    validation's code position as `_cell`). Right after validation they are mostly in
+    `_groups_<table>` already (`from_groups`, the same pass over the files); only the
+    visits whose rows were looked at one by one are aggregated again."""
+    by_rows = (f"SELECT visit_id, {aggregates} FROM (SELECT *, "
+               f"{code_index(TABLES[table])} AS _cell FROM {q(table)})")
+    if validated and con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary "
+                                 "AND table_name = ?", [f"_groups_{table}"]).fetchone()[0]:
+        groups, suspect = q(f"_groups_{table}"), q(f"_suspect_{table}")
+        return (f"SELECT parent_id AS visit_id, {from_groups} "
+                f"FROM {groups} ANTI JOIN {suspect} USING (parent_id) "
+                f"WHERE parent_id IS NOT NULL UNION ALL BY NAME "
+                f"{by_rows} WHERE visit_id IN (SELECT parent_id FROM {suspect}) "
+                f"GROUP BY visit_id")
+    return f"{by_rows} GROUP BY visit_id"
+
+
+def _cell_macro(name: str, cells, fields) -> str:
+    """A macro over a group of visit_facts rows `v`: one struct per cell with `fields`
+    aggregated (as visit_shares does for shares)."""
+    return f"CREATE OR REPLACE MACRO {name}(v) AS [" + ", ".join(
+        "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in labels.items()) + ", "
+        + ", ".join(f"{literal(field)}: {aggregate.format(column=column)}"
+                    for field, aggregate in fields) + "}"
+        for labels, column in cells) + "]"
+
+
+def _rating_model(con, validated: bool) -> None:
+    """`visit_ratings`: one row per rated visit with one score column per (role, item),
+    and the macros that aggregate those columns like rows of `ratings`. Ratings are the
+    largest table (about 15 a visit); pivoted once, the pages read a table as long as the
+    visits instead of joining every rating to its visit at every query."""
+    packed = _per_visit(con, "ratings", f"count(*) AS ratings, {PACKED_SCORES}",
+                        "n AS ratings, packed_scores", validated)
+    con.execute(f"CREATE OR REPLACE TABLE visit_ratings AS "
+                f"SELECT visit_id, ratings, {_unpacked_scores()} FROM ({packed})")
+    cells = [({"rater_role": role, "item": item}, f"v.{q(column)}")
+             for role, item, column in rating_cells()]
+    con.execute(_cell_macro("rating_sums", cells, [("total", "sum({column})"),
+                                                   ("n", "count({column})")]))
+    con.execute(_cell_macro("rating_histograms", cells, [("scores", "histogram({column})")]))
+
+
+def _referral_model(con, validated: bool) -> None:
+    """`visit_referrals`: one row per visit with referrals, its destinations as one bit per
+    destination code (a destination is unique per visit), from validation's own bits; the
+    macros `referral_counts(v)` (visits per destination) and `destination_mask(group)`."""
+    visits = _per_visit(con, "referrals", "bit_or(1::UBIGINT << _cell) AS destinations",
+                        "bits AS destinations", validated)
+    con.execute(f"CREATE OR REPLACE TABLE visit_referrals AS {visits}")
+    table = TABLES["referrals"]
+    bit = {code: cell_position(table, {"destination": code})
+           for code in VOCABULARIES["destination"]}
+    cells = [({"destination": code}, f"(v.referral_destinations >> {k}) & 1 = 1")
+             for code, k in bit.items()]
+    con.execute(_cell_macro("referral_counts", cells,
+                            [("referrals", "count(*) FILTER (WHERE {column})")]))
+    masks = {}
+    for code, entry in VOCABULARIES["destination"].items():
+        masks[entry.group] = masks.get(entry.group, 0) | (1 << bit[code])
+    con.execute("CREATE OR REPLACE MACRO destination_mask(group_name) AS CASE "
+                + " ".join(f"WHEN group_name = {literal(g)} THEN {m}::UBIGINT"
+                           for g, m in masks.items()) + " ELSE 0::UBIGINT END")
 
 
 def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
@@ -134,13 +223,111 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
     con.execute(QUARANTINE_DDL)
     _programmes(con, export, loads)
     for name in ("units", "families", "visits", "referrals", "ratings"):
-        quarantine_rows(con, TABLES[name], export)
-        keep_valid_rows(con, TABLES[name])
+        quarantine_rows(con, TABLES[name], export,
+                        per_parent=", " + PACKED_SCORES if name == "ratings" else "")
+        # ratings stay in the export's files: the model keeps them pivoted per visit
+        keep_valid_rows(con, TABLES[name], kind="VIEW" if name == "ratings" else "TABLE")
     _load_summary(con, loads)
     _keep_quarantined_rows(con, loads)
+    build_model(con, validated=True)
+    con.register("_rows", _arrow([{"table_name": x.name, "input_rows": x.input_rows,
+                                   "extra_columns": list(x.extra_columns)}
+                                  for x in loads.values()]))
+    con.execute("CREATE OR REPLACE TABLE _loads AS SELECT * FROM _rows")
+    con.unregister("_rows")
+    return con, loads
+
+
+def build_model(con, validated: bool = False) -> None:
+    """The model the named queries read, over the valid tables (`validated`: right after
+    validation, in the same connection)."""
+    _rating_model(con, validated)
+    _referral_model(con, validated)
     for file in MODEL_FILES:
         con.execute((MODEL_DIR / file).read_text(encoding="utf-8"))
-    return con, loads
+
+
+# The files whose change changes what a validated database holds.
+_CODE = [PACKAGE_ROOT / "dashboard" / f for f in ("contract.py", "validation.py", "db.py",
+                                                  "vocab.py", "programmes.py")]
+
+
+def cache_dir() -> Path:
+    """Where validated databases are kept: `HEMBESOK_CACHE`, else ~/.cache/hembesok."""
+    return Path(os.environ.get("HEMBESOK_CACHE")
+                or Path.home() / ".cache" / "hembesok")
+
+
+def database_file(export: Export) -> Path:
+    """The validated database of this export, built by this code and this DuckDB: named by
+    the export's place and fingerprint and by the code's own digest."""
+    digest = hashlib.sha1(f"{export.path.resolve()}|{export.fingerprint}|"
+                          f"{duckdb.__version__}".encode())
+    for file in _CODE + sorted(MODEL_DIR.glob("*.sql")):
+        digest.update(file.read_bytes())
+    return cache_dir() / f"{export.path.name}-{digest.hexdigest()[:16]}.duckdb"
+
+
+KEEP_DATABASES = 4
+
+
+def _build_file(export: Export, target: Path, memory_limit: str) -> None:
+    """Validate into `target` through a temporary file renamed into place when complete,
+    so that no reader ever opens half a database; a second process waits for the first."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.exists():
+            return
+        partial = target.with_suffix(f".part-{os.getpid()}")
+        partial.unlink(missing_ok=True)
+        try:
+            con = duckdb.connect(str(partial), config={"memory_limit": memory_limit})
+            try:
+                build(export, con)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+            Path(str(partial) + ".wal").unlink(missing_ok=True)
+    old = sorted(target.parent.glob("*.duckdb"), key=lambda p: p.stat().st_mtime)
+    for stale in old[:-KEEP_DATABASES]:
+        stale.unlink(missing_ok=True)
+
+
+_NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
+             pa.int64(): pd.Int64Dtype(), pa.uint8(): pd.UInt8Dtype(),
+             pa.uint16(): pd.UInt16Dtype(), pa.uint32(): pd.UInt32Dtype(),
+             pa.uint64(): pd.UInt64Dtype(), pa.bool_(): pd.BooleanDtype()}
+
+
+def frame(table: pa.Table) -> pd.DataFrame:
+    """A query result as DuckDB's own `.df()` gives it (nullable integer and boolean types
+    where a column has nulls, dates as datetime64[us], HUGEINT and DECIMAL as float), but
+    through Arrow: several times faster for results of many rows with text. Results with
+    lists, structs or other types take `.df()`'s way through DuckDB itself."""
+    simple = all(t in _NULLABLE or pa.types.is_floating(t) or pa.types.is_string(t)
+                 or pa.types.is_large_string(t) or pa.types.is_date32(t)
+                 or pa.types.is_decimal(t) or pa.types.is_null(t)
+                 for t in table.schema.types)
+    if not simple or not table.num_rows:
+        return duckdb.from_arrow(table).df()
+    columns = {}
+    for name, column in zip(table.column_names, table.columns):
+        kind = column.type
+        if pa.types.is_decimal(kind):
+            column, kind = column.cast(pa.float64()), pa.float64()
+        if kind in _NULLABLE and column.null_count:
+            columns[name] = pd.Series(column.to_pandas(types_mapper=_NULLABLE.get))
+        elif pa.types.is_date32(kind):
+            columns[name] = pd.Series(column.to_pandas(date_as_object=False)).astype(
+                "datetime64[us]")
+        else:
+            columns[name] = pd.Series(column.to_pandas())
+    return pd.DataFrame(columns, columns=table.column_names) if columns else pd.DataFrame(
+        index=range(table.num_rows))
 
 
 @dataclass
@@ -151,9 +338,20 @@ class Database:
     loads: dict[str, TableLoad]
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> "Database":
+    def open(cls, path: Path | str | None = None, memory_limit: str = "1GB") -> "Database":
+        """The export validated once into a database file that later starts (and other
+        processes) open read-only; `memory_limit` bounds DuckDB's buffers, the file holds
+        the rest."""
         export = open_export(path)
-        con, loads = build(export)
+        file = database_file(export)
+        if not file.exists():
+            _build_file(export, file, memory_limit)
+        os.utime(file)  # the most recently used are the ones kept
+        con = duckdb.connect(str(file), read_only=True,
+                             config={"memory_limit": memory_limit})
+        con.execute("SET enable_progress_bar = false")
+        loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
+                 con.execute("SELECT * FROM _loads").fetchall()}
         return cls(export, con, loads)
 
     def query(self, name: str, filters: Filters | None = None, scope: Scope | None = None,
@@ -169,6 +367,6 @@ class Database:
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
         cursor = self.con.cursor()
         try:
-            return cursor.execute(sql, used).df()
+            return frame(cursor.sql(sql, params=used).to_arrow_table())
         finally:
             cursor.close()

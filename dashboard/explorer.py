@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.db import MODEL_DIR, MODEL_FILES, Database
+from dashboard.db import MODEL_DIR, Database, build_model
 from dashboard.export import PACKAGE_ROOT
 from dashboard.settings import Limits
 from dashboard.validation import literal, q
@@ -126,8 +126,7 @@ class Sandbox:
         for table in BASE_TABLES + tuple(_quarantined_tables(db.con)):
             _copy(db.con, self.con, table, _scoped(table, bvcs))
         self.con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
-        for file in MODEL_FILES:
-            self.con.execute((MODEL_DIR / file).read_text(encoding="utf-8"))
+        build_model(self.con)
         self._lock()
 
     def _lock(self) -> None:

@@ -96,6 +96,16 @@ STRINGS = {
                            "rows read, valid and quarantined"),
     "table_visit_facts": ("besök med program, enhet och familj (grunden för indikatorerna)",
                           "visits with programme, unit and family (the indicators' base)"),
+    "table_visit_ratings": ("skattningarna per besök: antal och en kolumn "
+                            "score_<yrkesroll>__<fråga> per yrkesroll och fråga",
+                            "the ratings per visit: how many and one column "
+                            "score_<role>__<item> per role and item"),
+    "table_visit_referrals": ("hänvisningarna per besök: en bit per mottagare "
+                              "(destinations; bitens plats är kodens plats i listan)",
+                              "the referrals per visit: one bit per destination "
+                              "(destinations; the bit's place is the code's place in the list)"),
+    "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
+                           "visits failing a plausibility check, with the checks"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),
 }
 
@@ -346,6 +356,14 @@ ACCESS = {
                       "eller kontakta {contact}.", "You are not signed in. Open the follow-up "
                       "through the region's sign-in, or ask {contact}."),
     "contact_admin": ("den som förvaltar servern", "whoever runs the server"),
+    "export_incoming": ("En ny export läses in ({folder}). Siffrorna här kommer från den "
+                        "förra tills den är klar; ladda om sidan om en stund.",
+                        "A new export is being read ({folder}). The figures here come from "
+                        "the previous one until it is done; reload the page in a while."),
+    "export_refused": ("En nyare export kunde inte läsas in, så siffrorna kommer från den "
+                       "förra. {reason}",
+                       "A newer export could not be read, so the figures come from the "
+                       "previous one. {reason}"),
     "demo_banner": ("**Demoläge:** syntetiska exempeldata, full åtkomst för alla. En riktig "
                     "server får en behörighetsfil (`.streamlit/access.toml`, se README).",
                     "**Demo mode:** synthetic sample data, full access for everyone. A real "

@@ -2,13 +2,17 @@
 rerun), cached query results per filter combination, and the context every page reads."""
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.context import Context
 from dashboard.db import Database
+from dashboard.errors import ExportError
 from dashboard.export import default_data_dir, fingerprint, resolve
 from dashboard.filters import Filters, Scope
 from dashboard.settings import Limits, load_settings
@@ -16,41 +20,100 @@ from dashboard.settings import Limits, load_settings
 CONTEXT_KEY = "_page_context"
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _database(folder: str, export_fingerprint: str) -> Database:
-    """Validated once per export; the fingerprint (paths, sizes, mtimes) keys the cache."""
-    return Database.open(folder)
+log = logging.getLogger(__name__)
+
+
+class Exports:
+    """The export the app serves, shared by every session of the process. The first is
+    opened (validated, or its kept database read) before anything is shown. A newer one
+    (another fingerprint, or a newer export folder with its manifest written) is validated
+    in a background thread while every session goes on with the one it has; the switch is
+    one assignment under a lock, so a rerun sees the old export or the new one, never a
+    mixture. A new export that cannot be read leaves the old one in place and is reported."""
+
+    def __init__(self, root: str):
+        self.root = root
+        self._lock = threading.Lock()
+        self.serving: Database | None = None
+        self._key: tuple[str, str] | None = None
+        self.pending: tuple[str, str] | None = None
+        self.failed: dict[tuple[str, str], ExportError] = {}
+
+    def current(self) -> tuple[Database, str | None, ExportError | None]:
+        """The database to use now, the folder of a newer export being read (or None) and
+        the error of a newer export that could not be read (or None)."""
+        folder = resolve(Path(self.root))
+        key = (str(folder), fingerprint(folder))
+        with self._lock:
+            if self._key == key:
+                return self.serving, None, None
+            if self.serving is None:
+                self.serving, self._key = Database.open(folder), key
+                return self.serving, None, None
+            if key in self.failed:
+                return self.serving, None, self.failed[key]
+            if self.pending != key:
+                self.pending = key
+                threading.Thread(target=self._open, args=(key,), daemon=True,
+                                 name="hembesok-refresh").start()
+            return self.serving, key[0], None
+
+    def _open(self, key: tuple[str, str]) -> None:
+        try:
+            db = Database.open(key[0])
+        except ExportError as error:
+            with self._lock:
+                self.failed[key] = error
+                self.pending = None
+            return
+        except Exception:  # noqa: BLE001 - logged; the old export goes on being served
+            log.exception("reading the new export %s failed", key[0])
+            with self._lock:
+                self.pending = None
+            return
+        with self._lock:
+            if db.export.fingerprint == key[1]:
+                self.serving, self._key = db, key
+            self.pending = None
+
+
+@st.cache_resource(show_spinner=False)
+def exports(root: str) -> Exports:
+    """One per data folder (HEMBESOK_DATA), shared by the sessions of the process."""
+    return Exports(root)
 
 
 @st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
-def _query(folder: str, export_fingerprint: str, name: str, filters: Filters,
+def _query(_db: Database, folder: str, export_fingerprint: str, name: str, filters: Filters,
            scope: Scope | None, options: tuple[tuple[str, str], ...]) -> pd.DataFrame:
-    return _database(folder, export_fingerprint).query(name, filters, scope, **dict(options))
+    """Keyed by the export (not by `_db`, which Streamlit does not hash): a new export's
+    results never mix with the old one's."""
+    return _db.query(name, filters, scope, **dict(options))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _sandbox(folder: str, export_fingerprint: str, limits: Limits, scope: Scope):
+def _sandbox(_db: Database, folder: str, export_fingerprint: str, limits: Limits, scope: Scope):
     from dashboard.explorer import Sandbox
-    return Sandbox(_database(folder, export_fingerprint), limits, scope.bvcs)
+    return Sandbox(_db, limits, scope.bvcs)
 
 
 def sandbox(db: Database, limits: Limits, scope: Scope):
     """The SQL explorer's locked copy of this export (of the reader's units only), built on
     first use and shared by the readers of the same scope."""
-    return _sandbox(str(db.export.path), db.export.fingerprint, limits, scope)
+    return _sandbox(db, str(db.export.path), db.export.fingerprint, limits, scope)
 
 
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,
           **options) -> pd.DataFrame:
     """A named query's result, cached per export, query, filters, scope and options."""
-    return _query(str(db.export.path), db.export.fingerprint, name, filters or Filters(),
+    return _query(db, str(db.export.path), db.export.fingerprint, name, filters or Filters(),
                   scope, tuple(sorted(options.items())))
 
 
-def current_database() -> Database:
-    """The database of the newest complete export under the data folder."""
-    folder = resolve(default_data_dir())
-    return _database(str(folder), fingerprint(folder))
+def current_database() -> tuple[Database, str | None, ExportError | None]:
+    """The database of the newest complete export under the data folder, with what is
+    happening to a newer one (see Exports.current)."""
+    return exports(str(default_data_dir())).current()
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,8 @@
 -- rating; `other_parent_present` applies to visits to families not known to be single
 -- parents.
 WITH v AS (
-    SELECT v.*, r.visit_id IS NOT NULL AS rated
+    SELECT v.*, v.rating_count > 0 AS rated
     FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
-    LEFT JOIN (SELECT DISTINCT visit_id FROM ratings) r USING (visit_id)
 ),
 fields AS (
     SELECT bvc_id, bvc_name, district, period_start(visit_date, $interval) AS period,

@@ -8,18 +8,13 @@ WITH active AS (
       AND (exit_date IS NULL OR exit_date > $as_of)
       AND ($scope_bvcs IS NULL OR list_contains($scope_bvcs, bvc_id))
 ),
-made AS (
-    SELECT family_id, max(visit_number) AS last_visit_number, max(visit_date) AS last_visit_date
-    FROM visits
-    WHERE visit_date <= $as_of
-    GROUP BY family_id
-),
 next_visit AS (
     SELECT a.family_id, a.bvc_id, a.bvc_name, a.district, a.programme_id, a.child_birth_date,
-           m.last_visit_date,
-           coalesce(m.last_visit_number, 0) + 1 AS next_visit_number
+           list_max(list_transform(visits_by(a.visit_history, $as_of), lambda x: x.d))
+               AS last_visit_date,
+           coalesce(list_max(list_transform(visits_by(a.visit_history, $as_of),
+                                            lambda x: x.n)), 0) + 1 AS next_visit_number
     FROM active a
-    LEFT JOIN made m USING (family_id)
 )
 SELECT n.family_id,
        n.bvc_id,

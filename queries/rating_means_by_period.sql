@@ -1,12 +1,18 @@
 -- grain: one row per period ($interval, by its first day), rating item and rater role
 -- ('all' pools both roles) over the ratings of visits in scope: mean score and number of
--- ratings.
-SELECT period_start(v.visit_date, $interval) AS period,
+-- ratings (from the per-visit columns, as rating_means).
+WITH cells AS (
+    SELECT period_start(v.visit_date, $interval) AS period,
+           unnest(rating_sums(v), recursive := true)
+    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+    GROUP BY period
+)
+SELECT period,
        r.item,
        coalesce(r.rater_role, 'all') AS rater_role,
-       avg(r.score) AS mean,
-       count(*) AS n
-FROM ratings r
-JOIN visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v USING (visit_id)
+       sum(r.total) / sum(r.n) AS mean,
+       sum(r.n) AS n
+FROM cells r
 GROUP BY GROUPING SETS ((period, r.item), (period, r.item, r.rater_role))
+HAVING sum(r.n) > 0
 ORDER BY period, r.item, rater_role

@@ -1,12 +1,19 @@
 -- grain: one row per rating item, rater role and score given to visits in scope: how many
--- ratings gave that score (the distribution behind rating_means).
-SELECT r.item,
-       r.rater_role,
+-- ratings gave that score (the distribution behind rating_means; from the per-visit
+-- columns, rating_histograms: per role and item, a map from score to count).
+WITH cells AS (
+    SELECT unnest(rating_histograms(v), recursive := true)
+    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+),
+scores AS (
+    SELECT item, rater_role, unnest(map_entries(scores), recursive := true)
+    FROM cells
+)
+SELECT s.item,
+       s.rater_role,
        c.scale_max,
-       r.score,
-       count(*) AS ratings
-FROM ratings r
-JOIN visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v USING (visit_id)
-JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = r.item
-GROUP BY ALL
-ORDER BY r.item, r.rater_role, r.score
+       s.key::BIGINT AS score,
+       s.value::BIGINT AS ratings
+FROM scores s
+JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = s.item
+ORDER BY s.item, s.rater_role, score

@@ -1,11 +1,17 @@
 -- grain: one row per district and referral destination with referrals from visits in
 -- scope (the visit's unit gives the district): the destination's group and the count.
-SELECT v.district,
-       r.destination,
+-- A destination occurs at most once per visit, so referrals to it = visits with its bit
+-- (referral_counts, over visit_facts.referral_destinations).
+WITH cells AS (
+    SELECT v.district, unnest(referral_counts(v), recursive := true)
+    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+    GROUP BY v.district
+)
+SELECT c.district,
+       c.destination,
        d.code_group AS destination_group,
-       count(*) AS referrals
-FROM referrals r
-JOIN visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v USING (visit_id)
-JOIN ref_codes d ON d.vocabulary = 'destination' AND d.code = r.destination
-GROUP BY ALL
-ORDER BY v.district, destination_group, r.destination
+       c.referrals
+FROM cells c
+JOIN ref_codes d ON d.vocabulary = 'destination' AND d.code = c.destination
+WHERE c.referrals > 0
+ORDER BY c.district, destination_group, c.destination

@@ -25,6 +25,14 @@ def audit_log(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def database_cache(tmp_path_factory) -> Path:
+    """Validated databases of the tests' exports (and of their servers) are kept here."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["HEMBESOK_CACHE"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def small_export(tmp_path_factory) -> Path:
     return write_export(tmp_path_factory.mktemp("small"), fixture_small.tables())

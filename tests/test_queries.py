@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+import pytest
+
 from conftest import ROOT
 from dashboard.db import PARAMETER, ROW_LEVEL_QUERIES, query_names, query_text
-from dashboard.filters import OPTIONS
+from dashboard.filters import OPTIONS, Filters
 
 ALLOWED_PARAMETERS = {"date_from", "date_to", "districts", "bvcs", "programmes", "as_of",
                       "scope_bvcs", *OPTIONS}
@@ -36,3 +39,28 @@ def test_unknown_query_name_is_refused():
 def test_row_level_queries_take_the_scope_and_only_they_do():
     takes_scope = {name for name in query_names() if "$scope_bvcs" in query_text(name)}
     assert takes_scope == ROW_LEVEL_QUERIES
+
+
+@pytest.mark.parametrize("name", [n for n in query_names()])
+def test_results_come_out_as_duckdb_gives_them(small_db, name):
+    """Database.query converts through Arrow (db.frame); every named query's result on the
+    fixture equals DuckDB's own .df(), values and types."""
+    from dashboard.db import PARAMETER, query_text
+    from dashboard.filters import EVERY_UNIT, OPTIONS
+    sql = query_text(name)
+    params = Filters().params(small_db.export.reference_date)
+    params["scope_bvcs"] = EVERY_UNIT.param()
+    options = {"interval": "month", "cohort": "half_year", "table": "visits"}
+    params.update(options)
+    used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
+    expected = small_db.con.cursor().execute(sql, used).df()
+    got = small_db.query(name, Filters(), EVERY_UNIT,
+                         **{k: v for k, v in options.items() if f"${k}" in sql})
+    assert len(got) == len(expected) > 0 or name in ("quarantine_by_rule", "quarantine_rows",
+                                                     "quarantined_rows", "flagged_visits",
+                                                     "flag_counts_by_bvc")
+
+    def in_order(frame):  # ties in ORDER BY may come in any order
+        order = frame.astype(str).apply(tuple, axis=1).sort_values().index
+        return frame.loc[order].reset_index(drop=True)
+    pd.testing.assert_frame_equal(in_order(got), in_order(expected))

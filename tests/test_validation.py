@@ -300,3 +300,44 @@ def test_export_programme_table_replaces_and_adds_programmes(tmp_path):
         ["kort-2", 1, 1], ["kort-2", 2, 1]]
     # V13 (1 of kort-2) lasted 55 minutes, within 60; V14 60 minutes, within 60
     assert db.query("visit_shares", Filters(districts=("Söder",))).set_index("indicator").loc["within_time_share"].tolist() == [2, 2, 0]
+
+
+def test_grouped_validation_of_ratings_and_referrals_equals_row_by_row(tmp_path, monkeypatch):
+    """Ratings and referrals are checked a visit at a time (validation.by_parent); on the
+    sample with every kind of broken child row mixed in, the quarantine, the valid rows and
+    the per-visit pivot are exactly those of checking every row on its own."""
+    import duckdb
+    from dashboard import db as database, validation
+    from dashboard.export import SAMPLE_DIR, open_export
+
+    tables = {name: pq.read_table(SAMPLE_DIR / f"{name}.parquet").to_pylist()
+              for name in ("units", "families", "visits", "referrals", "ratings")}
+    ratings, referrals, visits = tables["ratings"], tables["referrals"], tables["visits"]
+    visits[5]["visit_number"] = 99                   # its ratings: parent quarantined
+    broken = [dict(ratings[0]),                      # duplicate key
+              dict(ratings[40], item="unknown_item"),
+              dict(ratings[41], rater_role=None),
+              dict(ratings[42], visit_id="V-nowhere"),
+              dict(ratings[43], visit_id=None),
+              dict(ratings[44], visit_id=None),      # two NULL keys: never duplicates
+              dict(ratings[45], score=99),
+              dict(ratings[46], score=None)]
+    ratings += broken
+    referrals += [dict(referrals[0]), dict(referrals[9], destination="nowhere"),
+                  dict(referrals[10], visit_id="V-nowhere")]
+    export = open_export(write_export(tmp_path / "broken", tables))
+
+    def build():
+        con = duckdb.connect()
+        database.build(export, con)
+        return {sql: sorted(map(repr, con.execute(sql).fetchall())) for sql in (
+            "SELECT * FROM quarantine", "SELECT * FROM ratings", "SELECT * FROM referrals",
+            "SELECT * FROM visit_ratings", "SELECT * FROM load_summary")}
+
+    grouped = build()
+    monkeypatch.setattr(validation, "by_parent", lambda table: False)
+    assert build() == grouped
+    quarantine = grouped["SELECT * FROM quarantine"]
+    for rule in ("duplicate_key", "unknown_code", "required_value", "null_key",
+                 "unknown_reference", "parent_quarantined", "out_of_range"):
+        assert any(f"'{rule}'" in row and "'ratings'" in row for row in quarantine), rule

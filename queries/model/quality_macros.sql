@@ -9,44 +9,41 @@
 --   out_of_order    dated before a lower visit number of the same family
 --   repeated_number the family has this visit number more than once
 --   several_bvcs    the family's visits were made at more than one BVC
+-- The checks need every visit of a family (windows over the whole table), whatever the
+-- filters: they are made once, here, for every visit, and kept for the flagged ones.
+CREATE OR REPLACE TABLE visit_checks AS
+WITH v AS (
+    SELECT v.visit_id, v.visit_date, v.duration_minutes, v.expected_minutes,
+           v.child_birth_date + CASE WHEN v.is_newborn THEN 0 ELSE p.window_start_days END
+               AS window_opens,
+           v.child_birth_date + CASE WHEN v.is_newborn THEN 28 ELSE p.window_end_days END
+               AS window_closes,
+           max(v.visit_date) OVER (PARTITION BY v.family_id ORDER BY v.visit_number
+                                   RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+               AS latest_earlier_number,
+           count(*) OVER (PARTITION BY v.family_id, v.visit_number) AS same_number,
+           count(DISTINCT v.bvc_id) OVER (PARTITION BY v.family_id) AS family_bvcs
+    FROM visit_facts v
+    JOIN programmes p ON p.programme_id = v.programme_id AND p.visit_number = v.visit_number
+),
+checked AS (
+    SELECT visit_id, window_opens, window_closes, list_filter([
+        CASE WHEN duration_minutes > 2 * expected_minutes THEN 'long_visit' END,
+        CASE WHEN duration_minutes * 5 < expected_minutes THEN 'short_visit' END,
+        CASE WHEN visit_date < window_opens - 30 OR visit_date > window_closes + 60
+             THEN 'out_of_window' END,
+        CASE WHEN visit_date < latest_earlier_number THEN 'out_of_order' END,
+        CASE WHEN same_number > 1 THEN 'repeated_number' END,
+        CASE WHEN family_bvcs > 1 THEN 'several_bvcs' END
+    ], lambda x: x IS NOT NULL) AS checks
+    FROM v
+)
+SELECT * FROM checked WHERE len(checks) > 0;
+
 CREATE OR REPLACE MACRO visit_flags(date_from, date_to, districts, bvcs, programmes) AS TABLE
-    WITH v AS (
-        SELECT v.*, p.window_start_days, p.window_end_days,
-               max(v.visit_date) OVER (PARTITION BY v.family_id ORDER BY v.visit_number
-                                       RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                   AS latest_earlier_number,
-               count(*) OVER (PARTITION BY v.family_id, v.visit_number) AS same_number,
-               b.bvc_count AS family_bvcs
-        FROM visit_facts v
-        JOIN programmes p ON p.programme_id = v.programme_id AND p.visit_number = v.visit_number
-        JOIN (SELECT family_id, count(DISTINCT bvc_id) AS bvc_count FROM visits
-              GROUP BY family_id) b
-            USING (family_id)
-    ),
-    scoped AS (
-        SELECT *,
-               child_birth_date + CASE WHEN is_newborn THEN 0 ELSE window_start_days END
-                   AS window_opens,
-               child_birth_date + CASE WHEN is_newborn THEN 28 ELSE window_end_days END
-                   AS window_closes
-        FROM v
-        WHERE in_scope(visit_date, bvc_id, district, programme_id,
-                       date_from, date_to, districts, bvcs, programmes)
-    ),
-    checks AS (
-        SELECT *, unnest([
-            CASE WHEN duration_minutes > 2 * expected_minutes THEN 'long_visit' END,
-            CASE WHEN duration_minutes * 5 < expected_minutes THEN 'short_visit' END,
-            CASE WHEN visit_date < window_opens - 30 OR visit_date > window_closes + 60
-                 THEN 'out_of_window' END,
-            CASE WHEN visit_date < latest_earlier_number THEN 'out_of_order' END,
-            CASE WHEN same_number > 1 THEN 'repeated_number' END,
-            CASE WHEN family_bvcs > 1 THEN 'several_bvcs' END
-        ]) AS check_name
-        FROM scoped
-    )
-    SELECT check_name, visit_id, family_id, bvc_id, bvc_name, district, programme_id,
-           visit_number, visit_date, duration_minutes, expected_minutes, window_opens,
-           window_closes
-    FROM checks
-    WHERE check_name IS NOT NULL;
+    SELECT check_name, v.visit_id, v.family_id, v.bvc_id, v.bvc_name, v.district,
+           v.programme_id, v.visit_number, v.visit_date, v.duration_minutes,
+           v.expected_minutes, c.window_opens, c.window_closes
+    FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
+    JOIN (SELECT visit_id, window_opens, window_closes, unnest(checks) AS check_name
+          FROM visit_checks) c USING (visit_id);

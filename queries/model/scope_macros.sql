@@ -79,28 +79,30 @@ CREATE OR REPLACE MACRO period_start(day, interval_name) AS
 -- visit's window closed) and completed it (every visit of the programme).
 CREATE OR REPLACE MACRO family_progress(date_from, date_to, districts, bvcs, programmes,
                                         as_of) AS TABLE
-    WITH made AS (
-        SELECT family_id,
-               count(DISTINCT visit_number) AS visit_numbers,
-               bool_or(visit_number = 1) AS had_first
-        FROM visits
-        WHERE visit_date <= as_of
-        GROUP BY family_id
-    ),
-    last_visit AS (
+    WITH last_visit AS (
         SELECT programme_id, window_end_days
         FROM programmes
         QUALIFY visit_number = max(visit_number) OVER (PARTITION BY programme_id)
+    ),
+    scoped AS (  -- as_of as a column: a lambda may read a column, not a subquery
+        SELECT *, as_of AS _as_of
+        FROM families_in_scope(date_from, date_to, districts, bvcs, programmes)
+    ),
+    made AS (
+        SELECT f.*,
+               had_visit_by(f.visit_history, 1, f._as_of) AS had_first,
+               len(list_distinct(list_transform(visits_by(f.visit_history, f._as_of),
+                                                lambda x: x.n))) AS visit_numbers
+        FROM scoped f
     )
-    SELECT f.*,
-           coalesce(m.had_first, false) AS started,
-           coalesce(m.had_first, false)
-               AND f.child_birth_date + l.window_end_days <= as_of
-               AND (f.exit_date IS NULL OR f.exit_date >= f.child_birth_date + l.window_end_days)
+    SELECT m.* EXCLUDE (had_first, visit_numbers, _as_of),
+           m.had_first AS started,
+           m.had_first
+               AND m.child_birth_date + l.window_end_days <= as_of
+               AND (m.exit_date IS NULL OR m.exit_date >= m.child_birth_date + l.window_end_days)
                AS completion_eligible,
-           coalesce(m.visit_numbers = f.programme_visits, false) AS completed_all
-    FROM families_in_scope(date_from, date_to, districts, bvcs, programmes) f
-    LEFT JOIN made m USING (family_id)
+           coalesce(m.visit_numbers = m.programme_visits, false) AS completed_all
+    FROM made m
     LEFT JOIN last_visit l USING (programme_id);
 
 -- One row per family in scope who had visit 1 and programme visit k it is old enough for
@@ -108,21 +110,14 @@ CREATE OR REPLACE MACRO family_progress(date_from, date_to, districts, bvcs, pro
 -- says whether visit k was made up to the as-of date. The rows behind retention.
 CREATE OR REPLACE MACRO retention_steps(date_from, date_to, districts, bvcs, programmes,
                                         as_of) AS TABLE
-    WITH made AS (
-        SELECT DISTINCT family_id, visit_number
-        FROM visits
-        WHERE visit_date <= as_of
-    ),
-    started AS (
-        SELECT f.family_id, f.programme_id, f.district, f.child_birth_date, f.exit_date
-        FROM families_in_scope(date_from, date_to, districts, bvcs, programmes) f
-        WHERE EXISTS (SELECT 1 FROM made m WHERE m.family_id = f.family_id
-                      AND m.visit_number = 1)
+    WITH scoped AS (  -- as_of as a column: a lambda may read a column, not a subquery
+        SELECT *, as_of AS _as_of
+        FROM families_in_scope(date_from, date_to, districts, bvcs, programmes)
     )
-    SELECT s.family_id, s.programme_id, s.district, s.child_birth_date, p.visit_number,
-           p.label, m.family_id IS NOT NULL AS had_visit
-    FROM started s
+    SELECT f.family_id, f.programme_id, f.district, f.child_birth_date, p.visit_number,
+           p.label, had_visit_by(f.visit_history, p.visit_number, f._as_of) AS had_visit
+    FROM scoped f
     JOIN programmes p USING (programme_id)
-    LEFT JOIN made m USING (family_id, visit_number)
-    WHERE s.child_birth_date + p.window_end_days <= as_of
-      AND (s.exit_date IS NULL OR s.exit_date >= s.child_birth_date + p.window_end_days);
+    WHERE had_visit_by(f.visit_history, 1, f._as_of)
+      AND f.child_birth_date + p.window_end_days <= as_of
+      AND (f.exit_date IS NULL OR f.exit_date >= f.child_birth_date + p.window_end_days);

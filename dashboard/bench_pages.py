@@ -1,0 +1,75 @@
+"""Which named queries each page runs, found by running the real pages (AppTest) with
+`Database.query` recorded, so that the benchmark measures what the pages ask for and
+follows them when they change."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.db import Database
+from dashboard.export import PACKAGE_ROOT
+from dashboard.filters import Filters, Scope
+
+APP = str(PACKAGE_ROOT / "dashboard" / "app.py")
+# The filtered variant of every page: one district and one whole year.
+FILTERED = {"period": "last_year", "district": "Angered"}
+# Row-level views and the explorer are granted, as for a coordinator of every unit.
+SETTINGS = ("[access]\nrow_level = true\nresearcher = true\n")
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str
+    filters: Filters
+    scope: Scope | None
+    options: tuple[tuple[str, str], ...]
+
+    def run(self, db: Database):
+        return db.query(self.name, self.filters, self.scope, **dict(self.options))
+
+
+def record(export: Path, pages: list[str]) -> dict[tuple[str, str], list[Call]]:
+    """Per (page file, "default" | "filtered"): the distinct queries the page ran."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    calls: list[Call] = []
+    original = Database.query
+
+    def recording(self, name, filters=None, scope=None, **options):
+        calls.append(Call(name, filters or Filters(), scope, tuple(sorted(options.items()))))
+        return original(self, name, filters, scope, **options)
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Path(tmp) / "settings.toml"
+        settings.write_text(SETTINGS, encoding="utf-8")
+        saved = {k: os.environ.get(k) for k in ("HEMBESOK_DATA", "HEMBESOK_SETTINGS",
+                                                  "HEMBESOK_AUDIT")}
+        os.environ.update(HEMBESOK_DATA=str(export), HEMBESOK_SETTINGS=str(settings),
+                          HEMBESOK_AUDIT=str(Path(tmp) / "audit.jsonl"))
+        Database.query = recording
+        try:
+            for page in pages:
+                for variant, params in (("default", {}), ("filtered", FILTERED)):
+                    at = AppTest.from_file(APP, default_timeout=120)
+                    for key, value in params.items():
+                        at.query_params[key] = value
+                    at.run()
+                    st.cache_data.clear()  # every query of the page runs, none is a hit
+                    calls.clear()
+                    at.switch_page("../" + page)
+                    at.run()
+                    if at.exception:
+                        raise RuntimeError(f"{page}: {at.exception[0].value}")
+                    out[(page, variant)] = list(dict.fromkeys(calls))
+        finally:
+            Database.query = original
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    return out
