@@ -25,11 +25,12 @@ from dashboard.vocab import VOCABULARIES
 QUERIES_DIR = PACKAGE_ROOT / "queries"
 MODEL_DIR = QUERIES_DIR / "model"
 # Built after validation, in this order, over the valid rows.
-MODEL_FILES = ("visit_facts.sql", "family_facts.sql", "scope_macros.sql", "quality_macros.sql")
+MODEL_FILES = ("visit_facts.sql", "family_facts.sql", "scope_macros.sql", "visit_months.sql",
+               "quality_macros.sql")
 PARAMETER = re.compile(r"\$([a-z_]+)")
 # Queries that return rows about single families or visits: each takes `$scope_bvcs`, and
 # none runs without a scope, so that no caller can forget one (it fails closed).
-ROW_LEVEL_QUERIES = frozenset({"due_list", "flagged_visits", "quarantined_rows",
+ROW_LEVEL_QUERIES = frozenset({"due_list", "due_counts", "flagged_visits", "quarantined_rows",
                                "quarantine_rows"})
 
 

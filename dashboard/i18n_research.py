@@ -104,6 +104,9 @@ STRINGS = {
                               "(destinations; bitens plats är kodens plats i listan)",
                               "the referrals per visit: one bit per destination "
                               "(destinations; the bit's place is the code's place in the list)"),
+    "table_visit_months": ("besöksandelarna per BVC och kalendermånad (summeras över hela "
+                           "månader)", "the visit shares per BVC and calendar month (summed "
+                           "over whole months)"),
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
                            "visits failing a plausibility check, with the checks"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),

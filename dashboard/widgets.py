@@ -176,8 +176,8 @@ def url_params(**extra) -> dict:
 
 def due_link(context: PageContext) -> None:
     """For coordinators: how many families are overdue, one click from their list."""
-    due = context.query("due_list", context.filters.units_only())
-    overdue = int((due.status == "overdue").sum())
+    counts = context.query("due_counts", context.filters.units_only())
+    overdue = int(counts.families[counts.status == "overdue"].sum())
     st.page_link(str(PACKAGE_ROOT / BY_KEY["progression"].file),
                  label=t("due_link", context.lang, count=integer(overdue, context.lang)),
                  icon=":material/event_busy:", query_params=url_params(view="due"))

@@ -1,4 +1,20 @@
 -- grain: one row per visit-level share indicator (home_share, both_professions_share, …)
--- over the visits in scope: n, denominator (N) and missing.
-SELECT unnest(visit_shares(v), recursive := true)
-FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+-- over the visits in scope: n, denominator (N) and missing (visit_share_months: from the
+-- monthly rows when the period is whole months). Every indicator has a row, in the
+-- order of visit_shares, also when no visit is in scope.
+WITH sums AS (
+    SELECT indicator, sum(n) AS n, sum(denominator) AS denominator, sum(missing) AS missing
+    FROM visit_share_months($date_from, $date_to, $districts, $bvcs, $programmes)
+    GROUP BY indicator
+),
+every AS (
+    SELECT unnest(shares).indicator AS indicator, generate_subscripts(shares, 1) AS position
+    FROM (SELECT visit_shares(v) AS shares FROM visit_facts v WHERE false)
+)
+SELECT e.indicator,
+       coalesce(s.n, 0)::BIGINT AS n,
+       coalesce(s.denominator, 0)::BIGINT AS denominator,
+       coalesce(s.missing, 0)::BIGINT AS missing
+FROM every e
+LEFT JOIN sums s USING (indicator)
+ORDER BY e.position

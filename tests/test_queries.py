@@ -64,3 +64,28 @@ def test_results_come_out_as_duckdb_gives_them(small_db, name):
         order = frame.astype(str).apply(tuple, axis=1).sort_values().index
         return frame.loc[order].reset_index(drop=True)
     pd.testing.assert_frame_equal(in_order(got), in_order(expected))
+
+
+@pytest.mark.parametrize("date_from, date_to", [
+    (None, None), ("2023-01-01", "2023-12-31"), ("2023-07-01", "2024-06-30"),
+    ("2023-03-15", "2024-02-10"), ("2023-01-01", "2024-06-20"), ("2024-01-01", None)])
+def test_monthly_rows_give_the_shares_of_the_visits(small_db, date_from, date_to):
+    """visit_shares_by_bvc_and_period reads visit_months for whole months (and a last day
+    past the last visit) and the visits otherwise: both equal counting the visits."""
+    import datetime as dt
+    day = lambda text: dt.date.fromisoformat(text) if text else None  # noqa: E731
+    filters = Filters(day(date_from), day(date_to))
+    got = small_db.query("visit_shares_by_bvc_and_period", filters, interval="quarter")
+    params = filters.params(small_db.export.reference_date)
+    expected = small_db.con.cursor().execute("""
+        SELECT bvc_id, period_start(visit_date, 'quarter') AS period,
+               unnest(visit_shares(v), recursive := true)
+        FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+        GROUP BY bvc_id, period""", {k: params[k] for k in (
+        "date_from", "date_to", "districts", "bvcs", "programmes")}).df()
+    columns = ["bvc_id", "period", "indicator", "n", "denominator", "missing"]
+    key = ["bvc_id", "period", "indicator"]
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(
+        got[columns].sort_values(key).reset_index(drop=True),
+        expected[columns].sort_values(key).reset_index(drop=True), check_dtype=False)

@@ -37,8 +37,15 @@ def test_a_scoped_reader_sees_only_their_units_whatever_the_filters(db):
     assert db.query("quarantined_rows", scope=B1, table="ratings").empty  # no BVC column
     assert db.query("quarantine_rows", scope=B1).empty  # not tied to a unit
     assert len(db.query("quarantine_rows", scope=EVERY_UNIT)) == 4
-    for name in ("due_list", "flagged_visits"):
+    for name in ("due_list", "flagged_visits", "due_counts"):
         assert db.query(name, scope=NO_UNIT).empty
+
+
+def test_due_counts_are_the_due_list_counted_within_the_scope(db):
+    for scope in (B1, EVERY_UNIT):
+        listed = db.query("due_list", scope=scope).status.value_counts().sort_index()
+        counts = db.query("due_counts", scope=scope).set_index("status").families
+        assert counts.to_dict() == listed.to_dict() and counts.sum() > 0
 
 
 def test_the_aggregates_stay_whole_for_a_scoped_reader(db):

@@ -121,3 +121,40 @@ CREATE OR REPLACE MACRO retention_steps(date_from, date_to, districts, bvcs, pro
     WHERE had_visit_by(f.visit_history, 1, f._as_of)
       AND f.child_birth_date + p.window_end_days <= as_of
       AND (f.exit_date IS NULL OR f.exit_date >= f.child_birth_date + p.window_end_days);
+
+-- The due list's rows (queries/due_list.sql says what they are), for the list and its
+-- counts.
+CREATE OR REPLACE MACRO due_families(date_from, date_to, districts, bvcs, programmes, as_of,
+                                     scope_bvcs) AS TABLE
+    WITH active AS (
+        SELECT *
+        FROM families_in_scope(date_from, date_to, districts, bvcs, programmes)
+        WHERE declined IS DISTINCT FROM true
+          AND (exit_date IS NULL OR exit_date > as_of)
+          AND (scope_bvcs IS NULL OR list_contains(scope_bvcs::VARCHAR[], bvc_id))
+    ),
+    next_visit AS (
+        SELECT a.family_id, a.bvc_id, a.bvc_name, a.district, a.programme_id, a.child_birth_date,
+               list_max(list_transform(visits_by(a.visit_history, as_of), lambda x: x.d))
+                   AS last_visit_date,
+               coalesce(list_max(list_transform(visits_by(a.visit_history, as_of),
+                                                lambda x: x.n)), 0) + 1 AS next_visit_number
+        FROM active a
+    )
+    SELECT n.family_id,
+           n.bvc_id,
+           n.bvc_name,
+           n.district,
+           n.programme_id,
+           n.next_visit_number,
+           p.label,
+           n.last_visit_date,
+           n.child_birth_date + p.window_start_days AS window_opens,
+           n.child_birth_date + p.window_end_days AS window_closes,
+           CASE WHEN as_of < n.child_birth_date + p.window_start_days THEN 'upcoming'
+                WHEN as_of <= n.child_birth_date + p.window_end_days THEN 'due'
+                WHEN as_of - (n.child_birth_date + p.window_end_days) <= 60 THEN 'overdue'
+                ELSE 'missed' END AS status,
+           greatest(as_of - (n.child_birth_date + p.window_end_days), 0) AS days_overdue
+    FROM next_visit n
+    JOIN programmes p ON p.programme_id = n.programme_id AND p.visit_number = n.next_visit_number;
