@@ -304,17 +304,18 @@ _NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32():
              pa.uint64(): pd.UInt64Dtype(), pa.bool_(): pd.BooleanDtype()}
 
 
-def frame(table: pa.Table) -> pd.DataFrame:
+def frame(table: pa.Table, cursor: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """A query result as DuckDB's own `.df()` gives it (nullable integer and boolean types
     where a column has nulls, dates as datetime64[us], HUGEINT and DECIMAL as float), but
     through Arrow: several times faster for results of many rows with text. Results with
-    lists, structs or other types take `.df()`'s way through DuckDB itself."""
+    lists, structs or other types take `.df()`'s way through DuckDB itself, on the
+    query's own cursor (the module's default connection refuses a second thread)."""
     simple = all(t in _NULLABLE or pa.types.is_floating(t) or pa.types.is_string(t)
                  or pa.types.is_large_string(t) or pa.types.is_date32(t)
                  or pa.types.is_decimal(t) or pa.types.is_null(t)
                  for t in table.schema.types)
     if not simple or not table.num_rows:
-        return duckdb.from_arrow(table).df()
+        return cursor.from_arrow(table).df()
     columns = {}
     for name, column in zip(table.column_names, table.columns):
         kind = column.type
@@ -368,6 +369,6 @@ class Database:
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
         cursor = self.con.cursor()
         try:
-            return frame(cursor.sql(sql, params=used).to_arrow_table())
+            return frame(cursor.sql(sql, params=used).to_arrow_table(), cursor)
         finally:
             cursor.close()

@@ -1,5 +1,13 @@
 -- grain: one row per BVC and period ($interval: 'month', 'quarter' or 'year', by its first
--- day) with visits in scope: visits and distinct families visited.
+-- day) with visits in scope: visits and distinct families visited. By month over whole
+-- months it is read from visit_months; otherwise counted from the visits (distinct
+-- families of a quarter are not the sum of its months').
+SELECT bvc_id, bvc_name, district, month AS period, visits, families_visited
+FROM visit_months m
+WHERE $interval = 'month' AND whole_months($date_from, $date_to)
+  AND in_scope(m.month, m.bvc_id, m.district, m.programme_id,
+               $date_from, $date_to, $districts, $bvcs, $programmes)
+UNION ALL
 SELECT bvc_id,
        any_value(bvc_name) AS bvc_name,
        any_value(district) AS district,
@@ -7,5 +15,6 @@ SELECT bvc_id,
        count(*) AS visits,
        count(DISTINCT family_id) AS families_visited
 FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+WHERE NOT ($interval = 'month' AND whole_months($date_from, $date_to))
 GROUP BY bvc_id, period
 ORDER BY period, bvc_id

@@ -89,3 +89,48 @@ def test_monthly_rows_give_the_shares_of_the_visits(small_db, date_from, date_to
     pd.testing.assert_frame_equal(
         got[columns].sort_values(key).reset_index(drop=True),
         expected[columns].sort_values(key).reset_index(drop=True), check_dtype=False)
+
+
+def test_many_threads_query_one_database_at_once(small_db):
+    """The app's sessions share one Database: 16 threads running queries whose results take
+    both conversion paths (empty and with lists take DuckDB's, the rest Arrow's) all get
+    their answers. (A conversion on DuckDB's module connection once refused a second
+    thread.)"""
+    from concurrent.futures import ThreadPoolExecutor
+    from dashboard.filters import EVERY_UNIT
+    names = ["quarantine_by_rule", "programme_schedules", "visit_counts", "due_list",
+             "visit_shares_by_bvc_and_period"]
+    expected = {n: len(small_db.query(n, scope=EVERY_UNIT, **({"interval": "month"}
+                if "period" in n else {}))) for n in names}
+
+    def run(i):
+        name = names[i % len(names)]
+        return name, len(small_db.query(name, scope=EVERY_UNIT,
+                                        **({"interval": "month"} if "period" in name else {})))
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(run, range(400)))
+    assert all(rows == expected[name] for name, rows in results)
+    assert expected["quarantine_by_rule"] == 0 and expected["programme_schedules"] > 0
+
+
+@pytest.mark.parametrize("interval", ["month", "quarter"])
+@pytest.mark.parametrize("date_from, date_to", [
+    (None, None), ("2023-07-01", "2024-06-30"), ("2023-03-15", "2024-02-10")])
+def test_monthly_rows_give_the_counts_of_the_visits(small_db, date_from, date_to, interval):
+    """visit_counts_by_bvc_and_period by month over whole months reads visit_months; every
+    case equals counting the visits."""
+    import datetime as dt
+    day = lambda text: dt.date.fromisoformat(text) if text else None  # noqa: E731
+    filters = Filters(day(date_from), day(date_to))
+    got = small_db.query("visit_counts_by_bvc_and_period", filters, interval=interval)
+    params = filters.params(small_db.export.reference_date)
+    expected = small_db.con.cursor().execute("""
+        SELECT bvc_id, period_start(visit_date, $interval) AS period, count(*) AS visits,
+               count(DISTINCT family_id) AS families_visited
+        FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+        GROUP BY ALL ORDER BY period, bvc_id""", {**{k: params[k] for k in (
+        "date_from", "date_to", "districts", "bvcs", "programmes")}, "interval": interval}).df()
+    columns = ["bvc_id", "period", "visits", "families_visited"]
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(got[columns].reset_index(drop=True), expected[columns],
+                                  check_dtype=False)

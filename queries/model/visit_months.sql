@@ -1,12 +1,15 @@
--- grain: one row per BVC and calendar month with visits: the visit-level shares of its
--- visits (visit_shares: the same definitions), to be summed over whole months. The
--- default periods are whole months, so most pages read these rows instead of visits.
+-- grain: one row per BVC and calendar month with visits: how many visits and distinct
+-- families, and the visit-level shares of its visits (visit_shares: the same
+-- definitions), to be summed over whole months. The default periods are whole months, so
+-- most pages read these rows instead of visits.
 CREATE OR REPLACE TABLE visit_months AS
 SELECT bvc_id,
        any_value(bvc_name) AS bvc_name,
        any_value(district) AS district,
        any_value(programme_id) AS programme_id,
        date_trunc('month', visit_date)::DATE AS month,
+       count(*) AS visits,
+       count(DISTINCT family_id) AS families_visited,
        visit_shares(v) AS shares
 FROM visit_facts v
 GROUP BY bvc_id, month;

@@ -1,0 +1,27 @@
+"""The benchmark runs end to end on a tiny export (`--smoke`): every page's queries are
+recorded and replayed, pandas and the app agree on the numbers, concurrent sessions make
+no errors. It checks that the benchmark works, never how fast anything is: the figures
+are measured by `python -m dashboard bench` and written to BENCHMARKS.md."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_the_benchmark_runs_and_reports(tmp_path):
+    out = tmp_path / "bench.md"
+    run = subprocess.run([sys.executable, "-m", "dashboard", "bench", "--smoke", "--users", "4",
+                          "--dir", str(tmp_path / "bench"), "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert text == run.stdout.strip() + "\n" or text.strip() == run.stdout.strip()
+    for heading in ("## Targets at the largest scale", "## Per scale", "## Page times"):
+        assert heading in text
+    assert "| same numbers both ways | yes |" in text
+    assert "| session errors | 0 of 20 |" in text
+    for page in ("overview.py, default", "data_quality.py, filtered", "satisfaction.py, default"):
+        line = next(line for line in text.splitlines() if line.startswith(f"| {page} |"))
+        assert int(line.split("|")[2]) > 0  # the page ran queries
