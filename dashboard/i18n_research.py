@@ -107,6 +107,10 @@ STRINGS = {
     "table_visit_months": ("besöksandelarna per BVC och kalendermånad (summeras över hela "
                            "månader)", "the visit shares per BVC and calendar month (summed "
                            "over whole months)"),
+    "table_visit_share_rows": ("samma andelar en rad per BVC, månad och indikator",
+                               "the same shares, one row per BVC, month and indicator"),
+    "table_visit_share_indicators": ("besöksandelarnas indikatorer i sin ordning",
+                                     "the visit share indicators in their order"),
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
                            "visits failing a plausibility check, with the checks"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),

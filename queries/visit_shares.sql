@@ -7,10 +7,7 @@ WITH sums AS (
     FROM visit_share_months($date_from, $date_to, $districts, $bvcs, $programmes)
     GROUP BY indicator
 ),
-every AS (
-    SELECT unnest(shares).indicator AS indicator, generate_subscripts(shares, 1) AS position
-    FROM (SELECT visit_shares(v) AS shares FROM visit_facts v WHERE false)
-)
+every AS (SELECT * FROM visit_share_indicators)
 SELECT e.indicator,
        coalesce(s.n, 0)::BIGINT AS n,
        coalesce(s.denominator, 0)::BIGINT AS denominator,

@@ -21,13 +21,24 @@ CREATE OR REPLACE MACRO whole_months(date_from, date_to) AS
     AND (date_to IS NULL OR date_to::DATE = last_day(date_to::DATE)
          OR date_to::DATE >= (SELECT max(visit_date) FROM visit_facts));
 
--- visit_shares of the visits in scope, one row per BVC, month and indicator: summed from
--- visit_months when the period is whole months, else counted from the visits.
+-- The share indicators in the order of visit_shares.
+CREATE OR REPLACE TABLE visit_share_indicators AS
+SELECT unnest(shares).indicator AS indicator, generate_subscripts(shares, 1) AS position
+FROM (SELECT visit_shares(v) AS shares FROM visit_facts v WHERE false);
+
+-- The same shares one row per BVC, month and indicator, in month order.
+CREATE OR REPLACE TABLE visit_share_rows AS
+SELECT bvc_id, bvc_name, district, programme_id, month, unnest(shares, recursive := true)
+FROM visit_months
+ORDER BY month, bvc_id;
+
+-- visit_shares of the visits in scope, one row per BVC, month and indicator: from
+-- visit_share_rows when the period is whole months, else counted from the visits.
 CREATE OR REPLACE MACRO visit_share_months(date_from, date_to, districts, bvcs, programmes)
     AS TABLE
-    SELECT m.bvc_id, m.bvc_name, m.district, m.programme_id, m.month,
-           unnest(m.shares, recursive := true)
-    FROM visit_months m
+    SELECT m.bvc_id, m.bvc_name, m.district, m.programme_id, m.month, m.indicator, m.n,
+           m.denominator, m.missing
+    FROM visit_share_rows m
     WHERE whole_months(date_from, date_to)
       AND in_scope(m.month, m.bvc_id, m.district, m.programme_id,
                    date_from, date_to, districts, bvcs, programmes)
