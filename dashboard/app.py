@@ -74,7 +74,7 @@ def main() -> None:
         st.text(error.message(lang))
         st.stop()
     if incoming:
-        st.info(t("export_incoming", lang, folder=incoming), icon=":material/sync:")
+        st.info(t("export_incoming", lang, folder=Path(incoming).name), icon=":material/sync:")
     if refused:
         st.warning(t("export_refused", lang, reason=refused.message(lang)),
                    icon=":material/warning:")

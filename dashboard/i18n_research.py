@@ -171,6 +171,10 @@ QUALITY = {
     "band_hidden": ("dolt (små tal)", "hidden (small numbers)"),
     "periods_shown": ("Diagrammet visar de senaste {count} perioderna; tabellen har alla.",
                       "The chart shows the last {count} periods; the table has them all."),
+    "units_shown": ("Diagrammen visar de {count} BVC av {total} som lämnar flest fält tomma; "
+                    "tabellerna har alla. Välj en stadsdel/kommun för att se dess BVC.",
+                    "The charts show the {count} of {total} BVCs that leave most fields empty; "
+                    "the tables have them all. Choose a district to see its BVCs."),
     "field": ("Fält", "Field"),
     "field_ratings": ("Skattningar", "Ratings"),
     "completeness_fields_chart": ("Andel tomma fält per BVC", "Share of empty fields per BVC"),

@@ -27,6 +27,7 @@ def field_label(field: str, lang: str) -> str:
 
 BAND_LIMITS = (0.10, 0.25, 0.50)
 MAX_PERIODS = 24  # columns a heat map can show legibly; its table has every period
+MAX_UNITS = 40  # rows likewise: a national selection has about a thousand BVCs
 
 
 def bands(lang: str, threshold: int) -> list[str]:
@@ -64,6 +65,14 @@ def per_field(frame: pd.DataFrame) -> pd.DataFrame:
     """Completeness rows summed over the periods: one row per BVC and field."""
     return frame.groupby(["district", "bvc_id", "bvc_name", "field"], as_index=False,
                          sort=False)[["n", "denominator"]].sum()
+
+
+def most_empty_units(frame: pd.DataFrame, limit: int = MAX_UNITS) -> list[str]:
+    """The BVCs whose visit forms leave the largest share of fields empty (all fields
+    together), at most `limit` of them: the rows a heat map shows when there are more."""
+    units = frame.groupby("bvc_id")[["n", "denominator"]].sum()
+    share = units.n / units.denominator.where(units.denominator > 0)
+    return list(share.sort_values(ascending=False, kind="stable").index[:limit])
 
 
 def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:

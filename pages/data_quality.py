@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts, quality, widgets
 from dashboard.contract import TABLES
 from dashboard.i18n import t
-from dashboard.numbers import percent
+from dashboard.numbers import integer, percent
 from dashboard.sidebar import page_choice
 from dashboard.session import page_context
 
@@ -52,8 +52,9 @@ st.subheader(t("completeness_title", lang))
 by_field = quality.completeness_by_field(completeness, lang, threshold)
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
+drawn = quality.most_empty_units(completeness)
 widgets.chart_block(
-    charts.heatmap(by_field, x="field_label", x_title=t("field", lang), x_sort=field_order,
+    charts.heatmap(by_field[by_field.bvc_id.isin(drawn)], x="field_label", x_title=t("field", lang), x_sort=field_order,
                    bands=bands,
                    lang=lang, title=t("completeness_fields_chart", lang),
                    description=t("completeness_fields_description", lang),
@@ -70,7 +71,8 @@ label = quality.field_label(field, lang)
 periods = list(dict.fromkeys(by_period.sort_values("period").period_label))
 shown = periods[-quality.MAX_PERIODS:]
 widgets.chart_block(
-    charts.heatmap(by_period[by_period.period_label.isin(shown)], x="period_label",
+    charts.heatmap(by_period[by_period.period_label.isin(shown) & by_period.bvc_id.isin(drawn)],
+                   x="period_label",
                    x_title=t("period", lang), x_sort=shown, bands=bands,
                    lang=lang, title=t("completeness_period_chart", lang, field=label),
                    description=t("completeness_period_description", lang, field=label),
@@ -79,6 +81,9 @@ widgets.chart_block(
     f"tomma_{field}_per_period.csv", lang)
 if len(periods) > len(shown):
     st.caption(t("periods_shown", lang, count=len(shown)))
+units = completeness.bvc_id.nunique()
+if units > len(drawn):
+    st.caption(t("units_shown", lang, count=len(drawn), total=integer(units, lang)))
 st.caption(t("completeness_caption", lang))
 
 st.subheader(t("stopped_title", lang))

@@ -208,3 +208,12 @@ def test_units_at_a_glance(db):
     hidden = quality.unit_overview(completeness, flags, last, "sv", 5, 60, 0.10).set_index("BVC")
     assert hidden.loc["BVC Tre", ["Besök", "Orimliga besök"]].tolist() == ["<5", "<5"]
     assert hidden.loc["BVC Ett", "Tomma fält"] == "10\u00a0%"  # 6 of 63: nothing small
+
+
+def test_heat_maps_draw_the_units_with_most_empty_fields_first(db):
+    """A national selection has about a thousand BVCs: the heat maps draw at most
+    quality.MAX_UNITS, those whose forms leave the largest share of fields empty (B1: 15 of
+    74 fields; B2 6 of 42 before B4 1 of 7 on a tie, in the data's order)."""
+    completeness = db.query("completeness_by_bvc_and_period", interval="month")
+    assert quality.most_empty_units(completeness, 2) == ["B1", "B2"]
+    assert quality.most_empty_units(completeness) == ["B1", "B2", "B4", "B3"]
