@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import re
 import warnings
@@ -14,6 +15,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+
+log = logging.getLogger(__name__)
 
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result",
                         category=UserWarning)
@@ -189,6 +192,24 @@ def _rating_model(con, validated: bool) -> None:
                         "n AS ratings, packed_scores", validated)
     con.execute(f"CREATE OR REPLACE TABLE visit_ratings AS "
                 f"SELECT visit_id, ratings, {_unpacked_scores()} FROM ({packed})")
+    if validated and not con.execute(
+            "SELECT count(*) FROM _loads_pending WHERE table_name = 'ratings' "
+            "AND len(extra_columns) > 0").fetchone()[0]:
+        # The valid ratings are exactly the scores in visit_ratings: `ratings` becomes
+        # their rows again, so that nothing reads the export's files once validated (they
+        # may be moved, or rewritten with rows never checked). With columns beyond the
+        # contract, the valid rows are kept as a table instead.
+        cells = ", ".join(
+            f"{{'rater_role': {literal(role)}, 'item': {literal(item)}, "
+            f"'score': {q(column)}::BIGINT}}" for role, item, column in rating_cells())
+        con.execute(f"""
+            CREATE OR REPLACE VIEW ratings AS
+            SELECT visit_id, c.rater_role, c.item, c.score
+            FROM visit_ratings, unnest([{cells}]) AS u(c)
+            WHERE c.score IS NOT NULL""")
+    elif validated:
+        con.execute("CREATE OR REPLACE TABLE _valid_ratings AS SELECT * FROM ratings")
+        con.execute("CREATE OR REPLACE VIEW ratings AS SELECT * FROM _valid_ratings")
     cells = [({"rater_role": role, "item": item}, f"v.{q(column)}")
              for role, item, column in rating_cells()]
     con.execute(_cell_macro("rating_sums", cells, [("total", "sum({column})"),
@@ -234,12 +255,19 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
         keep_valid_rows(con, TABLES[name], kind="VIEW" if name == "ratings" else "TABLE")
     _load_summary(con, loads)
     _keep_quarantined_rows(con, loads)
-    build_model(con, validated=True)
     con.register("_rows", _arrow([{"table_name": x.name, "input_rows": x.input_rows,
                                    "extra_columns": list(x.extra_columns)}
                                   for x in loads.values()]))
-    con.execute("CREATE OR REPLACE TABLE _loads AS SELECT * FROM _rows")
+    con.execute("CREATE OR REPLACE TEMP TABLE _loads_pending AS "
+                "SELECT table_name, input_rows, extra_columns::VARCHAR[] AS extra_columns "
+                "FROM _rows")
     con.unregister("_rows")
+    build_model(con, validated=True)
+    con.execute("CREATE OR REPLACE TABLE _loads AS SELECT * FROM _loads_pending")
+    # the source views read the export's files: nothing may use them once it is validated
+    for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal "
+                               "AND view_name LIKE '\\_src\\_%' ESCAPE '\\'").fetchall():
+        con.execute(f"DROP VIEW {q(name)}")
     return con, loads
 
 
@@ -265,9 +293,10 @@ def cache_dir() -> Path:
 
 def database_file(export: Export) -> Path:
     """The validated database of this export, built by this code and this DuckDB: named by
-    the export's place and fingerprint and by the code's own digest."""
+    the export's place, fingerprint and reference date (today's without a manifest: "not in
+    the future" is judged again on a new day) and by the code's own digest."""
     digest = hashlib.sha1(f"{export.path.resolve()}|{export.fingerprint}|"
-                          f"{duckdb.__version__}".encode())
+                          f"{export.reference_date}|{duckdb.__version__}".encode())
     for file in _CODE + sorted(MODEL_DIR.glob("*.sql")):
         digest.update(file.read_bytes())
     return cache_dir() / f"{export.path.name}-{digest.hexdigest()[:16]}.duckdb"
@@ -349,12 +378,18 @@ class Database:
         processes) open read-only; `memory_limit` bounds DuckDB's buffers, the file holds
         the rest."""
         export = open_export(path)
-        file = database_file(export)
-        if not file.exists():
-            _build_file(export, file, memory_limit)
-        os.utime(file)  # the most recently used are the ones kept
-        con = duckdb.connect(str(file), read_only=True,
-                             config={"memory_limit": memory_limit})
+        try:
+            file = database_file(export)
+            if not file.exists():
+                _build_file(export, file, memory_limit)
+            os.utime(file)  # the most recently used are the ones kept
+            con = duckdb.connect(str(file), read_only=True,
+                                 config={"memory_limit": memory_limit})
+        except (OSError, duckdb.IOException) as error:
+            # no cache to write (or the file pruned meanwhile by another process):
+            # validate into memory, as every start would without the cache
+            log.warning("validated database not kept (%s); validating in memory", error)
+            con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}))
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
                  con.execute("SELECT * FROM _loads").fetchall()}

@@ -67,12 +67,17 @@ def per_field(frame: pd.DataFrame) -> pd.DataFrame:
                          sort=False)[["n", "denominator"]].sum()
 
 
-def most_empty_units(frame: pd.DataFrame, limit: int = MAX_UNITS) -> list[str]:
+def most_empty_units(frame: pd.DataFrame, threshold: int,
+                     limit: int = MAX_UNITS) -> list[str]:
     """The BVCs whose visit forms leave the largest share of fields empty (all fields
-    together), at most `limit` of them: the rows a heat map shows when there are more."""
-    units = frame.groupby("bvc_id")[["n", "denominator"]].sum()
-    share = units.n / units.denominator.where(units.denominator > 0)
-    return list(share.sort_values(ascending=False, kind="stable").index[:limit])
+    together), at most `limit` of them: the rows a heat map shows when there are more.
+    Only a share over at least `threshold` fields ranks (a unit with one empty visit does
+    not push out the large ones, and no hidden share picks what is drawn); the rest follow
+    in the data's order."""
+    units = frame.groupby("bvc_id", sort=False)[["n", "denominator"]].sum()
+    share = (units.n / units.denominator).where(units.denominator >= threshold)
+    return list(share.sort_values(ascending=False, kind="stable",
+                                  na_position="last").index[:limit])
 
 
 def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:

@@ -42,8 +42,16 @@ class Exports:
     def current(self) -> tuple[Database, str | None, ExportError | None]:
         """The database to use now, the folder of a newer export being read (or None) and
         the error of a newer export that could not be read (or None)."""
-        folder = resolve(Path(self.root))
-        key = (str(folder), fingerprint(folder))
+        try:
+            folder = resolve(Path(self.root))
+            key = (str(folder), fingerprint(folder))
+        except (ExportError, OSError) as error:
+            # the data folder vanished or holds no export for a moment (being moved or
+            # replaced): keep what is served and say why; with nothing served, it is fatal
+            if self.serving is None:
+                raise
+            return self.serving, None, (error if isinstance(error, ExportError) else
+                                        ExportError("internal", reason=str(error)))
         with self._lock:
             if self._key == key:
                 return self.serving, None, None
@@ -66,9 +74,10 @@ class Exports:
                 self.failed[key] = error
                 self.pending = None
             return
-        except Exception:  # noqa: BLE001 - logged; the old export goes on being served
+        except Exception as error:  # noqa: BLE001 - logged; the old export is served on
             log.exception("reading the new export %s failed", key[0])
-            with self._lock:
+            with self._lock:  # reported like a refused export, not tried at every rerun
+                self.failed[key] = ExportError("internal", reason=type(error).__name__)
                 self.pending = None
             return
         with self._lock:

@@ -52,7 +52,7 @@ st.subheader(t("completeness_title", lang))
 by_field = quality.completeness_by_field(completeness, lang, threshold)
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
-drawn = quality.most_empty_units(completeness)
+drawn = quality.most_empty_units(completeness, threshold)
 widgets.chart_block(
     charts.heatmap(by_field[by_field.bvc_id.isin(drawn)], x="field_label", x_title=t("field", lang), x_sort=field_order,
                    bands=bands,

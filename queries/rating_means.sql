@@ -10,7 +10,7 @@ SELECT r.item,
        coalesce(r.rater_role, 'all') AS rater_role,
        any_value(c.scale_max) AS scale_max,
        sum(r.total) / sum(r.n) AS mean,
-       sum(r.n) AS n
+       sum(r.n)::BIGINT AS n
 FROM cells r
 JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = r.item
 GROUP BY GROUPING SETS ((r.item), (r.item, r.rater_role))

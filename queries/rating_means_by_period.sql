@@ -11,7 +11,7 @@ SELECT period,
        r.item,
        coalesce(r.rater_role, 'all') AS rater_role,
        sum(r.total) / sum(r.n) AS mean,
-       sum(r.n) AS n
+       sum(r.n)::BIGINT AS n
 FROM cells r
 GROUP BY GROUPING SETS ((period, r.item), (period, r.item, r.rater_role))
 HAVING sum(r.n) > 0

@@ -215,5 +215,7 @@ def test_heat_maps_draw_the_units_with_most_empty_fields_first(db):
     quality.MAX_UNITS, those whose forms leave the largest share of fields empty (B1: 15 of
     74 fields; B2 6 of 42 before B4 1 of 7 on a tie, in the data's order)."""
     completeness = db.query("completeness_by_bvc_and_period", interval="month")
-    assert quality.most_empty_units(completeness, 2) == ["B1", "B2"]
-    assert quality.most_empty_units(completeness) == ["B1", "B2", "B4", "B3"]
+    assert quality.most_empty_units(completeness, 5, 2) == ["B1", "B2"]
+    assert quality.most_empty_units(completeness, 5) == ["B1", "B2", "B4", "B3"]
+    # a share over fewer fields than the threshold does not rank: B4 (7 fields) goes last
+    assert quality.most_empty_units(completeness, 10) == ["B1", "B2", "B3", "B4"]

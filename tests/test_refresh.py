@@ -84,3 +84,78 @@ def test_validated_database_is_kept_and_reopened_read_only(tmp_path, database_ca
     # rewriting a file of the export makes another database
     write_export(folder, {"units": fixture_small.tables()["units"]}, rows={})
     assert database_file(open_export(folder)) != file
+
+
+def test_an_export_folder_gone_for_a_moment_keeps_the_one_served(tmp_path):
+    import shutil
+    write_export(tmp_path / "a", fixture_small.tables(), extracted_at="2024-06-30")
+    exports = Exports(str(tmp_path))
+    served, _, _ = exports.current()
+    shutil.move(tmp_path / "a", tmp_path.parent / f"{tmp_path.name}-moved")
+    again, incoming, refused = exports.current()
+    assert again is served and incoming is None
+    assert "ingen export" in refused.message("sv")
+    assert visits(again) == visits(served)
+
+
+def test_nothing_reads_the_export_files_once_validated(tmp_path):
+    """The kept database holds the valid ratings itself: moving the export away, or
+    rewriting its files with rows never checked, changes nothing the app or the explorer
+    reads from it."""
+    import shutil
+
+    import pyarrow.parquet as pq
+    from dashboard.explorer import Sandbox
+
+    folder = write_export(tmp_path / "e", fixture_small.tables())
+    db = Database.open(folder)
+    before = db.con.execute("SELECT count(*), sum(score) FROM ratings").fetchone()
+    bad = pq.read_table(folder / "ratings.parquet").to_pylist()
+    for row in bad:
+        row["score"] = 99
+    pq.write_table(pq.read_table(folder / "ratings.parquet").from_pylist(bad),
+                   folder / "ratings.parquet")
+    assert db.con.execute("SELECT count(*), sum(score) FROM ratings").fetchone() == before
+    shutil.move(folder, tmp_path / "moved")
+    box = Sandbox(db)
+    assert list(box.run("SELECT count(*) AS n, sum(score) AS s FROM ratings").table.to_pylist()[0]
+                .values()) \
+        == list(before)
+    assert not db.con.execute("SELECT count(*) FROM duckdb_views() WHERE NOT internal "
+                              "AND view_name LIKE '%src%'").fetchone()[0]
+
+
+def test_a_failed_background_validation_is_reported_once(tmp_path, monkeypatch):
+    write_export(tmp_path / "a", fixture_small.tables(), extracted_at="2024-06-30")
+    exports = Exports(str(tmp_path))
+    old, _, _ = exports.current()
+    write_export(tmp_path / "b", fixture_small.tables(), extracted_at="2024-07-31")
+    attempts = []
+
+    def out_of_memory(path):
+        attempts.append(path)
+        raise MemoryError
+
+    monkeypatch.setattr(Database, "open", out_of_memory)
+    for _ in range(5):
+        exports.current()
+        settle(exports)
+    served, incoming, refused = exports.current()
+    assert served is old and incoming is None and len(attempts) == 1
+    assert "MemoryError" in refused.message("sv")
+
+
+def test_without_a_writable_cache_it_validates_in_memory(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv("HEMBESOK_CACHE", str(blocked))
+    db = Database.open(write_export(tmp_path / "e", fixture_small.tables()))
+    assert visits(db) == 14
+
+
+def test_the_reference_date_names_the_database(tmp_path):
+    import dataclasses
+    import datetime as dt
+    export = open_export(write_export(tmp_path / "e", fixture_small.tables(), extracted_at=None))
+    later = dataclasses.replace(export, reference_date=export.reference_date + dt.timedelta(1))
+    assert database_file(later) != database_file(export)
