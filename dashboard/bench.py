@@ -16,14 +16,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from dashboard import sample
+from dashboard import local_server, sample
 from dashboard.app_pages import PAGES
 from dashboard.bench_pages import FILTERED, Call, record
 from dashboard.db import Database, cache_dir
@@ -189,25 +188,13 @@ def server_check(export: Path, cache: Path, users: int) -> dict:
     until every page shows its numbers, errors, and the server's peak RSS."""
     from playwright.sync_api import sync_playwright
 
-    port = 8700 + os.getpid() % 200
     with tempfile.TemporaryDirectory() as tmp:
         settings = Path(tmp) / "settings.toml"
         settings.write_text("[access]\nrow_level = true\n", encoding="utf-8")
         env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_CACHE": str(cache),
                "HEMBESOK_SETTINGS": str(settings), "HEMBESOK_AUDIT": f"{tmp}/audit.jsonl"}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PACKAGE_ROOT / "dashboard" / "app.py"),
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true"], cwd=PACKAGE_ROOT, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
+        server, url = local_server.start(env, seconds=120)
         try:
-            for _ in range(200):
-                try:
-                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.3)
             # all at once with an empty result cache, then one alone and all at once again
             # with the results cached: the difference is what rendering costs
             rounds = [_browsers(url, n, sync_playwright) for n in (users, 1, users)]
@@ -221,11 +208,9 @@ def server_check(export: Path, cache: Path, users: int) -> dict:
 
 
 def _browsers(url: str, users: int, sync_playwright) -> dict:
-    chromium = os.environ.get("HEMBESOK_CHROMIUM", "/usr/bin/chromium")
-    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=args)
+        browser = p.chromium.launch(executable_path=local_server.CHROMIUM,
+                                    args=local_server.CHROMIUM_ARGS)
         pages = [browser.new_context().new_page() for _ in range(users)]
         started = time.perf_counter()
         for page in pages:

@@ -25,7 +25,8 @@ from dashboard import programmes as shipped
 from dashboard.contract import TABLES
 from dashboard.export import PACKAGE_ROOT, Export, open_export
 from dashboard.filters import Filters, Scope, check_options
-from dashboard.validation import (QUARANTINE_DDL, TableLoad, code_index, cell_position,
+from dashboard import validation
+from dashboard.validation import (QUARANTINE_DDL, TableLoad, cell_position, code_index,
                                   keep_valid_rows, literal, load_sources, q, quarantine_rows)
 from dashboard.vocab import VOCABULARIES
 
@@ -162,8 +163,7 @@ def _per_visit(con, table: str, aggregates: str, from_groups: str, validated: bo
     visits whose rows were looked at one by one are aggregated again."""
     by_rows = (f"SELECT visit_id, {aggregates} FROM (SELECT *, "
                f"{code_index(TABLES[table])} AS _cell FROM {q(table)})")
-    if validated and con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary "
-                                 "AND table_name = ?", [f"_groups_{table}"]).fetchone()[0]:
+    if validated and validation.by_parent(TABLES[table]):  # grouped by visit there
         groups, suspect = q(f"_groups_{table}"), q(f"_suspect_{table}")
         return (f"SELECT parent_id AS visit_id, {from_groups} "
                 f"FROM {groups} ANTI JOIN {suspect} USING (parent_id) "
@@ -183,18 +183,17 @@ def _cell_macro(name: str, cells, fields) -> str:
         for labels, column in cells) + "]"
 
 
-def _rating_model(con, validated: bool) -> None:
+def _rating_model(con, loads: dict[str, TableLoad] | None) -> None:
     """`visit_ratings`: one row per rated visit with one score column per (role, item),
     and the macros that aggregate those columns like rows of `ratings`. Ratings are the
     largest table (about 15 a visit); pivoted once, the pages read a table as long as the
     visits instead of joining every rating to its visit at every query."""
+    validated = loads is not None
     packed = _per_visit(con, "ratings", f"count(*) AS ratings, {PACKED_SCORES}",
                         "n AS ratings, packed_scores", validated)
     con.execute(f"CREATE OR REPLACE TABLE visit_ratings AS "
                 f"SELECT visit_id, ratings, {_unpacked_scores()} FROM ({packed})")
-    if validated and not con.execute(
-            "SELECT count(*) FROM _loads_pending WHERE table_name = 'ratings' "
-            "AND len(extra_columns) > 0").fetchone()[0]:
+    if validated and not loads["ratings"].extra_columns:
         # The valid ratings are exactly the scores in visit_ratings: `ratings` becomes
         # their rows again, so that nothing reads the export's files once validated (they
         # may be moved, or rewritten with rows never checked). With columns beyond the
@@ -217,12 +216,12 @@ def _rating_model(con, validated: bool) -> None:
     con.execute(_cell_macro("rating_histograms", cells, [("scores", "histogram({column})")]))
 
 
-def _referral_model(con, validated: bool) -> None:
+def _referral_model(con, loads: dict[str, TableLoad] | None) -> None:
     """`visit_referrals`: one row per visit with referrals, its destinations as one bit per
     destination code (a destination is unique per visit), from validation's own bits; the
     macros `referral_counts(v)` (visits per destination) and `destination_mask(group)`."""
     visits = _per_visit(con, "referrals", "bit_or(1::UBIGINT << _cell) AS destinations",
-                        "bits AS destinations", validated)
+                        "bits AS destinations", loads is not None)
     con.execute(f"CREATE OR REPLACE TABLE visit_referrals AS {visits}")
     table = TABLES["referrals"]
     bit = {code: cell_position(table, {"destination": code})
@@ -251,19 +250,17 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
     for name in ("units", "families", "visits", "referrals", "ratings"):
         quarantine_rows(con, TABLES[name], export,
                         per_parent=", " + PACKED_SCORES if name == "ratings" else "")
-        # ratings stay in the export's files: the model keeps them pivoted per visit
+        # ratings: a view until the model has packed them per visit (_rating_model)
         keep_valid_rows(con, TABLES[name], kind="VIEW" if name == "ratings" else "TABLE")
     _load_summary(con, loads)
     _keep_quarantined_rows(con, loads)
+    build_model(con, loads)
     con.register("_rows", _arrow([{"table_name": x.name, "input_rows": x.input_rows,
                                    "extra_columns": list(x.extra_columns)}
                                   for x in loads.values()]))
-    con.execute("CREATE OR REPLACE TEMP TABLE _loads_pending AS "
-                "SELECT table_name, input_rows, extra_columns::VARCHAR[] AS extra_columns "
-                "FROM _rows")
+    con.execute("CREATE OR REPLACE TABLE _loads AS SELECT table_name, input_rows, "
+                "extra_columns::VARCHAR[] AS extra_columns FROM _rows")
     con.unregister("_rows")
-    build_model(con, validated=True)
-    con.execute("CREATE OR REPLACE TABLE _loads AS SELECT * FROM _loads_pending")
     # the source views read the export's files: nothing may use them once it is validated
     for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal "
                                "AND view_name LIKE '\\_src\\_%' ESCAPE '\\'").fetchall():
@@ -271,11 +268,12 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
     return con, loads
 
 
-def build_model(con, validated: bool = False) -> None:
-    """The model the named queries read, over the valid tables (`validated`: right after
-    validation, in the same connection)."""
-    _rating_model(con, validated)
-    _referral_model(con, validated)
+def build_model(con, loads: dict[str, TableLoad] | None = None) -> None:
+    """The model the named queries read, over the valid tables; `loads` right after
+    validation in the same connection (whose grouped passes it reuses), None over copied
+    tables (the explorer's sandbox)."""
+    _rating_model(con, loads)
+    _referral_model(con, loads)
     for file in MODEL_FILES:
         con.execute((MODEL_DIR / file).read_text(encoding="utf-8"))
 

@@ -69,15 +69,12 @@ class Exports:
     def _open(self, key: tuple[str, str]) -> None:
         try:
             db = Database.open(key[0])
-        except ExportError as error:
-            with self._lock:
+        except Exception as error:  # noqa: BLE001 - the old export is served on
+            if not isinstance(error, ExportError):
+                log.exception("reading the new export %s failed", key[0])
+                error = ExportError("internal", reason=type(error).__name__)
+            with self._lock:  # reported, not tried again at every rerun
                 self.failed[key] = error
-                self.pending = None
-            return
-        except Exception as error:  # noqa: BLE001 - logged; the old export is served on
-            log.exception("reading the new export %s failed", key[0])
-            with self._lock:  # reported like a refused export, not tried at every rerun
-                self.failed[key] = ExportError("internal", reason=type(error).__name__)
                 self.pending = None
             return
         with self._lock:

@@ -132,6 +132,17 @@ CONTEXT = {
 }
 
 
+def _strides(table: Table) -> list[tuple[str, list[str], int]]:
+    """The key's columns after the first, each with its codes and its stride in a row's code
+    position (`code_index`, `cell_position`)."""
+    out, stride = [], 1
+    for name in table.key[1:]:
+        codes = list(VOCABULARIES[table.column(name).codes])
+        out.append((name, codes, stride))
+        stride *= len(codes)
+    return out
+
+
 def code_index(table: Table) -> str | None:
     """For a key whose columns after the first are all coded (ratings: rater role and item),
     each row's position among the code combinations (`cell_position`), when there are at
@@ -139,23 +150,17 @@ def code_index(table: Table) -> str | None:
     rest = [table.column(k) for k in table.key[1:]]
     if not rest or not all(c.codes for c in rest):
         return None
-    index, stride = [], 1
-    for column in rest:
-        codes = list(VOCABULARIES[column.codes])
-        index.append(f"(list_position([{', '.join(literal(c) for c in codes)}], "
-                     f"{q(column.name)}) - 1) * {stride}")
-        stride *= len(codes)
-    return " + ".join(index) if stride <= 64 else None
+    strides = _strides(table)
+    name, codes, stride = strides[-1]
+    if stride * len(codes) > 64:
+        return None
+    return " + ".join(f"(list_position([{', '.join(literal(c) for c in codes)}], "
+                      f"{q(name)}) - 1) * {stride}" for name, codes, stride in strides)
 
 
 def cell_position(table: Table, values: dict[str, str]) -> int:
     """The position `code_index` gives a row with these codes."""
-    position, stride = 0, 1
-    for name in table.key[1:]:
-        codes = list(VOCABULARIES[table.column(name).codes])
-        position += codes.index(values[name]) * stride
-        stride *= len(codes)
-    return position
+    return sum(codes.index(values[name]) * stride for name, codes, stride in _strides(table))
 
 
 def _duplicates_join(table: Table, rows: str) -> str:
@@ -262,7 +267,7 @@ def quarantined_count(con, table_name: str) -> int:
 
 def keep_valid_rows(con, table: Table, name: str | None = None, kind: str = "TABLE") -> None:
     """The valid rows become the table the queries read, without the source bookkeeping
-    (`kind` VIEW keeps them in the export's files instead of the database)."""
+    (`kind` VIEW reads them from the export's files, for a pass that follows)."""
     src = q("_src_" + table.name)
     valid = f"SELECT * EXCLUDE (_file, _row) FROM {src}"
     if quarantined_count(con, table.name):

@@ -3,52 +3,25 @@ A missing browser fails these tests; it never skips them."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from dashboard import local_server
+from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS
 from dashboard.settings import DEFAULT_FILE as SHIPPED_SETTINGS
 from e2e.browser import wait_until_idle
-
-CHROMIUM = os.environ.get("HEMBESOK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _start(export: Path, settings: Path, **extra_env: str):
     """The real server on `export` with `settings`; yields its address, then stops it."""
-    port = _free_port()
     env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_SETTINGS": str(settings),
            **extra_env}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("the Streamlit server did not start: " + process.stdout.read().decode()[-2000:])
+    try:
+        process, url = local_server.start(env, keep_output=True)
+    except RuntimeError as error:
+        pytest.fail(str(error))
     yield url
     process.terminate()
     process.wait(timeout=10)

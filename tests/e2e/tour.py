@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,25 +18,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from dashboard.app_pages import PAGES  # noqa: E402
 from e2e.browser import screenshot, wait_until_idle  # noqa: E402
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
+from dashboard import local_server  # noqa: E402
+from dashboard.local_server import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SIZES = ((1280, 800), (1920, 1080))
-
-
-def start_server(port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the server did not start")
 
 
 def main() -> None:
@@ -49,8 +32,10 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    server = start_server(port)
+    try:
+        server, url = local_server.start(dict(os.environ))
+    except RuntimeError as error:
+        raise SystemExit(str(error)) from None
     query = "&".join(part for part in (args.query, "" if args.lang == "sv" else "lang=en")
                      if part)
     try:
@@ -63,7 +48,7 @@ def main() -> None:
                     started = time.monotonic()
                     # the default page lives at the root; its own path is not a route
                     route = "" if url_path == PAGES[0].url_path else url_path
-                    page.goto(f"http://127.0.0.1:{port}/{route}?{query}")
+                    page.goto(f"{url}/{route}?{query}")
                     wait_until_idle(page)
                     errors = page.locator("[data-testid='stException']").count()
                     path = screenshot(page, f"tour/{url_path}-{args.lang}-{width}x{height}")
