@@ -2,6 +2,7 @@
 queries in `queries/` with bound parameters, a cursor per call."""
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import hashlib
 import logging
@@ -34,7 +35,7 @@ QUERIES_DIR = PACKAGE_ROOT / "queries"
 MODEL_DIR = QUERIES_DIR / "model"
 # Built after validation, in this order, over the valid rows.
 MODEL_FILES = ("visit_facts.sql", "family_facts.sql", "scope_macros.sql", "visit_months.sql",
-               "quality_macros.sql")
+               "family_months.sql", "quality_macros.sql")
 PARAMETER = re.compile(r"\$([a-z_]+)")
 # Queries that return rows about single families or visits: each takes `$scope_bvcs`, and
 # none runs without a scope, so that no caller can forget one (it fails closed).
@@ -254,7 +255,7 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
         keep_valid_rows(con, TABLES[name], kind="VIEW" if name == "ratings" else "TABLE")
     _load_summary(con, loads)
     _keep_quarantined_rows(con, loads)
-    build_model(con, loads)
+    build_model(con, export.reference_date, loads)
     con.register("_rows", _arrow([{"table_name": x.name, "input_rows": x.input_rows,
                                    "extra_columns": list(x.extra_columns)}
                                   for x in loads.values()]))
@@ -268,10 +269,15 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
     return con, loads
 
 
-def build_model(con, loads: dict[str, TableLoad] | None = None) -> None:
-    """The model the named queries read, over the valid tables; `loads` right after
-    validation in the same connection (whose grouped passes it reuses), None over copied
-    tables (the explorer's sandbox)."""
+def build_model(con, reference_date: dt.date,
+                loads: dict[str, TableLoad] | None = None) -> None:
+    """The model the named queries read, over the valid tables, with the family indicators
+    counted at the export's reference date; `loads` right after validation in the same
+    connection (whose grouped passes it reuses), None over copied tables (the explorer's
+    sandbox)."""
+    # a constant, not a table: the rollups' as-of date may reach a lambda
+    con.execute(f"CREATE OR REPLACE MACRO reference_date() AS "
+                f"DATE '{reference_date.isoformat()}'")
     _rating_model(con, loads)
     _referral_model(con, loads)
     for file in MODEL_FILES:

@@ -126,7 +126,7 @@ class Sandbox:
         for table in BASE_TABLES + tuple(_quarantined_tables(db.con)):
             _copy(db.con, self.con, table, _scoped(table, bvcs))
         self.con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
-        build_model(self.con)
+        build_model(self.con, db.export.reference_date)
         self._lock()
 
     def _lock(self) -> None:

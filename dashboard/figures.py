@@ -52,9 +52,9 @@ def key_tiles(context) -> KeyTiles:
     previous = context.filters.previous()
     before = context.query("visit_counts", previous).iloc[0] if previous else None
     window, interval = series.trend_window(context.filters, context.db.export.reference_date)
-    trends = series.share_trends(context.query("visit_shares_by_bvc_and_period", window,
+    trends = series.share_trends(context.query("visit_shares_by_period", window,
                                                interval=interval), VISIT_SHARES, threshold)
-    visits_trend = series.count_rows(context.query("visit_counts_by_bvc_and_period", window,
+    visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
                                                    interval=interval), "visits", "all",
                                      threshold)
     visits = [

@@ -114,6 +114,14 @@ STRINGS = {
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
                            "visits failing a plausibility check, with the checks"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),
+    "table_family_months": ("familjernas räckvidd och fullföljande per BVC och födelsemånad "
+                            "på exportens datum", "the families' reach and completion per BVC "
+                            "and birth month at the export's date"),
+    "table_retention_months": ("kvarstannande per BVC, födelsemånad och besöksnummer på "
+                               "exportens datum", "retention per BVC, birth month and visit "
+                               "number at the export's date"),
+    "table_due_at_reference": ("aktiva familjers nästa besök på exportens datum",
+                               "active families' next visit at the export's date"),
 }
 
 QUALITY = {

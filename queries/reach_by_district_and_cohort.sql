@@ -1,17 +1,18 @@
 -- grain: one row per district and birth cohort ($cohort: 'half_year' or 'year', by its
 -- first day) of the families in scope: families, offered, accepted (of offered with a
 -- known answer; unknown answers are missing), started (had visit 1) and completed (as in
--- completed_share: n of the eligible N).
+-- completed_share: n of the eligible N). Summed from family_counts (per BVC and birth
+-- month; family_progress says what each count is).
 SELECT district,
-       period_start(child_birth_date, $cohort) AS cohort,
-       count(*) AS families,
-       count(*) FILTER (WHERE offered_date IS NOT NULL) AS offered,
-       count(*) FILTER (WHERE offered_date IS NOT NULL AND declined = false) AS accepted,
-       count(*) FILTER (WHERE offered_date IS NOT NULL AND declined IS NOT NULL) AS answered,
-       count(*) FILTER (WHERE offered_date IS NOT NULL AND declined IS NULL) AS answer_missing,
-       count(*) FILTER (WHERE started) AS started,
-       count(*) FILTER (WHERE completion_eligible AND completed_all) AS completed,
-       count(*) FILTER (WHERE completion_eligible) AS completion_eligible
-FROM family_progress($date_from, $date_to, $districts, $bvcs, $programmes, $as_of)
+       period_start(month, $cohort) AS cohort,
+       sum(families)::BIGINT AS families,
+       sum(offered)::BIGINT AS offered,
+       sum(accepted)::BIGINT AS accepted,
+       sum(answered)::BIGINT AS answered,
+       sum(answer_missing)::BIGINT AS answer_missing,
+       sum(started)::BIGINT AS started,
+       sum(completed)::BIGINT AS completed,
+       sum(completion_eligible)::BIGINT AS completion_eligible
+FROM family_counts($date_from, $date_to, $districts, $bvcs, $programmes, $as_of)
 GROUP BY ALL
 ORDER BY district, cohort

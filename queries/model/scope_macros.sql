@@ -114,7 +114,7 @@ CREATE OR REPLACE MACRO retention_steps(date_from, date_to, districts, bvcs, pro
         SELECT *, as_of AS _as_of
         FROM families_in_scope(date_from, date_to, districts, bvcs, programmes)
     )
-    SELECT f.family_id, f.programme_id, f.district, f.child_birth_date, p.visit_number,
+    SELECT f.family_id, f.bvc_id, f.programme_id, f.district, f.child_birth_date, p.visit_number,
            p.label, had_visit_by(f.visit_history, p.visit_number, f._as_of) AS had_visit
     FROM scoped f
     JOIN programmes p USING (programme_id)
@@ -122,9 +122,9 @@ CREATE OR REPLACE MACRO retention_steps(date_from, date_to, districts, bvcs, pro
       AND f.child_birth_date + p.window_end_days <= as_of
       AND (f.exit_date IS NULL OR f.exit_date >= f.child_birth_date + p.window_end_days);
 
--- The due list's rows (queries/due_list.sql says what they are), for the list and its
--- counts.
-CREATE OR REPLACE MACRO due_families(date_from, date_to, districts, bvcs, programmes, as_of,
+-- The due list's rows (queries/due_list.sql says what they are) at any as-of date; the list
+-- and its counts read due_families (family_months.sql), kept at the reference date.
+CREATE OR REPLACE MACRO due_families_at(date_from, date_to, districts, bvcs, programmes, as_of,
                                      scope_bvcs) AS TABLE
     WITH active AS (
         SELECT *

@@ -1,0 +1,149 @@
+"""The family indicators read rows counted once at the reference date (family_months,
+retention_months, due_at_reference) when the as-of date is the reference date and the
+period is whole months of births, and count from the families otherwise. Both ways must
+equal the definitions: the row macros of scope_macros.sql, counted here directly, on the
+bundled sample (1 500 families over eight years)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from dashboard.db import Database
+from dashboard.filters import EVERY_UNIT, Filters
+
+ARGS = "$date_from, $date_to, $districts, $bvcs, $programmes, $as_of"
+
+# What each query counted before the rollups, straight from the families.
+DEFINITIONS = {
+    "completed_share": f"""
+        SELECT programme_id,
+               count(*) FILTER (WHERE completion_eligible AND completed_all) AS n,
+               count(*) FILTER (WHERE completion_eligible) AS denominator, 0 AS missing
+        FROM family_progress({ARGS}) GROUP BY ALL""",
+    "reach_by_district_and_cohort": f"""
+        SELECT district, period_start(child_birth_date, $cohort) AS cohort,
+               count(*) AS families,
+               count(*) FILTER (WHERE offered_date IS NOT NULL) AS offered,
+               count(*) FILTER (WHERE offered_date IS NOT NULL AND declined = false) AS accepted,
+               count(*) FILTER (WHERE offered_date IS NOT NULL AND declined IS NOT NULL)
+                   AS answered,
+               count(*) FILTER (WHERE offered_date IS NOT NULL AND declined IS NULL)
+                   AS answer_missing,
+               count(*) FILTER (WHERE started) AS started,
+               count(*) FILTER (WHERE completion_eligible AND completed_all) AS completed,
+               count(*) FILTER (WHERE completion_eligible) AS completion_eligible
+        FROM family_progress({ARGS}) GROUP BY ALL""",
+    "reach_shares": """
+        WITH f AS (SELECT * FROM families_in_scope($date_from, $date_to, $districts, $bvcs,
+                                                   $programmes))
+        SELECT unnest([
+            share('offered_share', count(*) FILTER (WHERE offered_date IS NOT NULL),
+                  count(*), 0),
+            share('accepted_share',
+                  count(*) FILTER (WHERE offered_date IS NOT NULL AND declined = false),
+                  count(*) FILTER (WHERE offered_date IS NOT NULL AND declined IS NOT NULL),
+                  count(*) FILTER (WHERE offered_date IS NOT NULL AND declined IS NULL))
+        ], recursive := true) FROM f""",
+    "retention_by_cohort": f"""
+        SELECT period_start(child_birth_date, $cohort) AS cohort, programme_id, visit_number,
+               any_value(label) AS label, count(*) FILTER (WHERE had_visit) AS n,
+               count(*) AS denominator, 0 AS missing
+        FROM retention_steps({ARGS}) GROUP BY ALL""",
+    "retention_by_number": f"""
+        WITH c AS (SELECT DISTINCT programme_id FROM families_in_scope(
+                       $date_from, $date_to, $districts, $bvcs, $programmes)),
+             s AS (SELECT * FROM retention_steps({ARGS}))
+        SELECT p.programme_id, p.visit_number, p.label,
+               count(s.family_id) FILTER (WHERE s.had_visit) AS n,
+               count(s.family_id) AS denominator, 0 AS missing
+        FROM c JOIN programmes p USING (programme_id)
+        LEFT JOIN s USING (programme_id, visit_number) GROUP BY ALL""",
+    "due_list": f"""
+        SELECT * FROM due_families_at({ARGS}, $scope_bvcs)""",
+    "due_counts": f"""
+        SELECT status, count(*) AS families FROM due_families_at({ARGS}, $scope_bvcs)
+        GROUP BY status""",
+}
+OPTIONS = {"reach_by_district_and_cohort": {"cohort": "half_year"},
+           "retention_by_cohort": {"cohort": "year"}}
+
+
+def day(text):
+    return dt.date.fromisoformat(text) if text else None
+
+
+@pytest.fixture(scope="module")
+def sample_db() -> Database:
+    return Database.open(ROOT / "data" / "sample")
+
+
+CASES = [  # period of births, as-of date, district
+    (None, None, None, None),                              # everything, kept rows
+    ("2022-01-01", "2022-12-31", None, None),              # whole months, kept rows
+    ("2025-01-01", "2026-11-20", None, None),              # last day after the last birth
+    ("2022-03-15", "2023-02-10", None, None),              # part months: counted
+    ("2022-01-01", "2022-12-31", "2023-06-30", None),      # another as-of date: counted
+    (None, None, "2024-02-29", None),
+    ("2021-01-01", "2023-12-31", None, "Angered"),         # a district, kept rows
+    ("2021-01-01", "2023-12-31", "2022-12-31", "Angered"),
+]
+
+
+@pytest.mark.parametrize("name", sorted(DEFINITIONS))
+@pytest.mark.parametrize("date_from, date_to, as_of, district", CASES)
+def test_kept_and_counted_family_indicators_equal_the_definitions(
+        sample_db, name, date_from, date_to, as_of, district):
+    filters = Filters(day(date_from), day(date_to), districts=(district,) if district else (),
+                      as_of=day(as_of))
+    scope = EVERY_UNIT if name.startswith("due_") else None
+    if name.startswith("due_"):  # the due list is judged for every active family
+        filters = filters.units_only() if date_from is None else filters
+    options = OPTIONS.get(name, {})
+    got = sample_db.query(name, filters, scope, **options)
+    params = {**filters.params(sample_db.export.reference_date), **options,
+              "scope_bvcs": scope.param() if scope else None}
+    sql = DEFINITIONS[name]
+    used = {k: v for k, v in params.items() if f"${k}" in sql}
+    expected = sample_db.con.cursor().execute(sql, used).df()
+    assert len(expected) > 0 and expected.select_dtypes("number").to_numpy().sum() > 0
+
+    def in_order(frame):
+        frame = frame[list(expected.columns)]
+        order = frame.astype(str).apply(tuple, axis=1).sort_values().index
+        return frame.loc[order].reset_index(drop=True)
+    pd.testing.assert_frame_equal(in_order(got), in_order(expected), check_dtype=False)
+
+
+def test_the_kept_rows_are_read_at_the_reference_date(sample_db):
+    """At the reference date over whole months the counts come from family_months, not from
+    the families: the plan scans family_months and never family_facts."""
+    plan = "\n".join(row[1] for row in sample_db.con.cursor().execute(
+        "EXPLAIN SELECT * FROM family_counts(DATE '2022-01-01', DATE '2022-12-31', [], [], [], "
+        "reference_date())").fetchall())
+    assert "family_months" in plan
+
+
+@pytest.mark.parametrize("interval", ["month", "quarter"])
+@pytest.mark.parametrize("date_from, date_to, district", [
+    ("2024-11-01", "2026-10-31", None), ("2024-11-01", "2026-10-31", "Angered"),
+    ("2024-03-15", "2025-02-10", None), (None, None, None)])
+def test_trends_of_all_units_are_the_sums_of_the_bvc_rows(sample_db, interval, date_from,
+                                                          date_to, district):
+    """Översikt's trends read the all-units sums straight from SQL; they equal the sums of
+    the per-BVC queries, by month and by quarter, over whole and part months."""
+    filters = Filters(day(date_from), day(date_to), districts=(district,) if district else ())
+    shares = sample_db.query("visit_shares_by_period", filters, interval=interval)
+    by_bvc = sample_db.query("visit_shares_by_bvc_and_period", filters, interval=interval)
+    key = ["period", "indicator"]
+    expected = by_bvc.groupby(key, as_index=False)[["n", "denominator", "missing"]].sum()
+    assert len(expected) > 9 and expected.n.sum() > 0
+    pd.testing.assert_frame_equal(shares.sort_values(key).reset_index(drop=True),
+                                  expected.sort_values(key).reset_index(drop=True),
+                                  check_dtype=False)
+    counts = sample_db.query("visit_counts_by_period", filters, interval=interval)
+    expected = sample_db.query("visit_counts_by_bvc_and_period", filters, interval=interval
+                               ).groupby("period", as_index=False).visits.sum()
+    pd.testing.assert_frame_equal(counts.reset_index(drop=True), expected, check_dtype=False)
