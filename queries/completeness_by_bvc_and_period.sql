@@ -1,22 +1,21 @@
 -- grain: one row per BVC, period ($interval) and field of the visit form: the visits the
--- field applies to (denominator) and those of them where it is empty (n). `ratings` is
--- empty for a visit without any rating; `other_parent_present` applies to visits to
--- families not known to be single parents. Counted per BVC and period first, then one
--- row per field.
+-- field applies to (denominator) and those of them where it is empty (n); empty_fields
+-- (queries/model/visit_months.sql) says what empty is for each field. Counted per BVC and
+-- month (kept in visit_months over whole months), summed per period, then one row per
+-- field.
 WITH counts AS (
     SELECT bvc_id, any_value(bvc_name) AS bvc_name, any_value(district) AS district,
-           period_start(visit_date, $interval) AS period,
-           count(*) AS visits,
-           count(*) FILTER (WHERE location IS NULL) AS location,
-           count(*) FILTER (WHERE nurse_present IS NULL) AS nurse_present,
-           count(*) FILTER (WHERE parent_supporter_present IS NULL) AS parent_supporter_present,
-           count(*) FILTER (WHERE duration_minutes IS NULL) AS duration_minutes,
-           count(*) FILTER (WHERE mother_present IS NULL) AS mother_present,
-           count(*) FILTER (WHERE single_parent IS DISTINCT FROM true) AS other_parent_applies,
-           count(*) FILTER (WHERE single_parent IS DISTINCT FROM true
-                            AND other_parent_present IS NULL) AS other_parent_present,
-           count(*) FILTER (WHERE rating_count = 0) AS ratings
-    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+           period_start(month, $interval) AS period,
+           sum(empty.visits)::BIGINT AS visits,
+           sum(empty.location)::BIGINT AS location,
+           sum(empty.nurse_present)::BIGINT AS nurse_present,
+           sum(empty.parent_supporter_present)::BIGINT AS parent_supporter_present,
+           sum(empty.duration_minutes)::BIGINT AS duration_minutes,
+           sum(empty.mother_present)::BIGINT AS mother_present,
+           sum(empty.other_parent_applies)::BIGINT AS other_parent_applies,
+           sum(empty.other_parent_present)::BIGINT AS other_parent_present,
+           sum(empty.ratings)::BIGINT AS ratings
+    FROM empty_field_months($date_from, $date_to, $districts, $bvcs, $programmes)
     GROUP BY bvc_id, period
 )
 SELECT bvc_id, bvc_name, district, period, f.field, f.denominator, f.n

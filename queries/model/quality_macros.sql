@@ -13,7 +13,8 @@
 -- filters: they are made once, here, for every visit, and kept for the flagged ones.
 CREATE OR REPLACE TABLE visit_checks AS
 WITH v AS (
-    SELECT v.visit_id, v.visit_date, v.duration_minutes, v.expected_minutes,
+    SELECT v.visit_id, v.family_id, v.bvc_id, v.bvc_name, v.district, v.programme_id,
+           v.visit_number, v.visit_date, v.duration_minutes, v.expected_minutes,
            v.child_birth_date + CASE WHEN v.is_newborn THEN 0 ELSE p.window_start_days END
                AS window_opens,
            v.child_birth_date + CASE WHEN v.is_newborn THEN 28 ELSE p.window_end_days END
@@ -27,7 +28,9 @@ WITH v AS (
     JOIN programmes p ON p.programme_id = v.programme_id AND p.visit_number = v.visit_number
 ),
 checked AS (
-    SELECT visit_id, window_opens, window_closes, list_filter([
+    SELECT visit_id, family_id, bvc_id, bvc_name, district, programme_id, visit_number,
+           visit_date, duration_minutes, expected_minutes, window_opens, window_closes,
+           list_filter([
         CASE WHEN duration_minutes > 2 * expected_minutes THEN 'long_visit' END,
         CASE WHEN duration_minutes * 5 < expected_minutes THEN 'short_visit' END,
         CASE WHEN visit_date < window_opens - 30 OR visit_date > window_closes + 60
@@ -40,10 +43,12 @@ checked AS (
 )
 SELECT * FROM checked WHERE len(checks) > 0;
 
+-- One row per flagged visit in scope and check it fails (the visits' own columns are kept
+-- with their checks: the flagged visits are few, the visits many).
 CREATE OR REPLACE MACRO visit_flags(date_from, date_to, districts, bvcs, programmes) AS TABLE
-    SELECT check_name, v.visit_id, v.family_id, v.bvc_id, v.bvc_name, v.district,
-           v.programme_id, v.visit_number, v.visit_date, v.duration_minutes,
-           v.expected_minutes, c.window_opens, c.window_closes
-    FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
-    JOIN (SELECT visit_id, window_opens, window_closes, unnest(checks) AS check_name
-          FROM visit_checks) c USING (visit_id);
+    SELECT unnest(c.checks) AS check_name, c.visit_id, c.family_id, c.bvc_id, c.bvc_name,
+           c.district, c.programme_id, c.visit_number, c.visit_date, c.duration_minutes,
+           c.expected_minutes, c.window_opens, c.window_closes
+    FROM visit_checks c
+    WHERE in_scope(c.visit_date, c.bvc_id, c.district, c.programme_id,
+                   date_from, date_to, districts, bvcs, programmes);

@@ -1,7 +1,25 @@
 -- grain: one row per BVC and calendar month with visits: how many visits and distinct
--- families, and the visit-level shares of its visits (visit_shares: the same
--- definitions), to be summed over whole months. The default periods are whole months, so
+-- families, the first and last visit, the visit-level shares of its visits (visit_shares:
+-- the same definitions) and its empty fields (empty_fields), to be summed over whole
+-- months. The default periods are whole months, so
 -- most pages read these rows instead of visits.
+-- The fields of the visit form Datakvalitet counts as empty over a group of visit_facts
+-- rows (`v`, as visit_shares): the visits, and per field those where it is empty (NULL).
+-- `ratings` is empty for a visit without any rating; `other_parent_present` applies to
+-- visits to families not known to be single parents (`other_parent_applies`).
+CREATE OR REPLACE MACRO empty_fields(v) AS {
+    'visits': count(*),
+    'location': count(*) FILTER (WHERE v.location IS NULL),
+    'nurse_present': count(*) FILTER (WHERE v.nurse_present IS NULL),
+    'parent_supporter_present': count(*) FILTER (WHERE v.parent_supporter_present IS NULL),
+    'duration_minutes': count(*) FILTER (WHERE v.duration_minutes IS NULL),
+    'mother_present': count(*) FILTER (WHERE v.mother_present IS NULL),
+    'other_parent_applies': count(*) FILTER (WHERE v.single_parent IS DISTINCT FROM true),
+    'other_parent_present': count(*) FILTER (WHERE v.single_parent IS DISTINCT FROM true
+                                             AND v.other_parent_present IS NULL),
+    'ratings': count(*) FILTER (WHERE v.rating_count = 0)
+};
+
 CREATE OR REPLACE TABLE visit_months AS
 SELECT bvc_id,
        any_value(bvc_name) AS bvc_name,
@@ -10,9 +28,13 @@ SELECT bvc_id,
        date_trunc('month', visit_date)::DATE AS month,
        count(*) AS visits,
        count(DISTINCT family_id) AS families_visited,
-       visit_shares(v) AS shares
+       min(visit_date) AS first_visit,
+       max(visit_date) AS last_visit,
+       visit_shares(v) AS shares,
+       empty_fields(v) AS empty
 FROM visit_facts v
-GROUP BY bvc_id, month;
+GROUP BY bvc_id, month
+ORDER BY month, bvc_id;
 
 -- Whether a period is whole calendar months as far as the export goes: a NULL bound is
 -- open, and a last day on or after the export's last visit closes its month.
@@ -46,6 +68,22 @@ CREATE OR REPLACE MACRO visit_share_months(date_from, date_to, districts, bvcs, 
     SELECT bvc_id, any_value(bvc_name), any_value(district), any_value(programme_id),
            date_trunc('month', visit_date)::DATE AS month,
            unnest(visit_shares(v), recursive := true)
+    FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
+    WHERE NOT whole_months(date_from, date_to)
+    GROUP BY bvc_id, month;
+
+-- empty_fields of the visits in scope, one row per BVC and month: from visit_months when
+-- the period is whole months, else counted from the visits.
+CREATE OR REPLACE MACRO empty_field_months(date_from, date_to, districts, bvcs, programmes)
+    AS TABLE
+    SELECT m.bvc_id, m.bvc_name, m.district, m.programme_id, m.month, m.empty
+    FROM visit_months m
+    WHERE whole_months(date_from, date_to)
+      AND in_scope(m.month, m.bvc_id, m.district, m.programme_id,
+                   date_from, date_to, districts, bvcs, programmes)
+    UNION ALL
+    SELECT bvc_id, any_value(bvc_name), any_value(district), any_value(programme_id),
+           date_trunc('month', visit_date)::DATE AS month, empty_fields(v)
     FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
     WHERE NOT whole_months(date_from, date_to)
     GROUP BY bvc_id, month;
