@@ -375,6 +375,7 @@ class Database:
     export: Export
     con: duckdb.DuckDBPyConnection
     loads: dict[str, TableLoad]
+    last_day: dt.date  # the export's last visit or birth
 
     @classmethod
     def open(cls, path: Path | str | None = None, memory_limit: str = "1GB") -> "Database":
@@ -397,7 +398,22 @@ class Database:
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
                  con.execute("SELECT * FROM _loads").fetchall()}
-        return cls(export, con, loads)
+        last_visit, last_birth = con.execute(
+            "SELECT (SELECT max(visit_date) FROM visit_facts), "
+            "(SELECT max(child_birth_date) FROM family_facts)").fetchone()
+        return cls(export, con, loads, max(d for d in (last_visit, last_birth,
+                                                       dt.date.min) if d))
+
+    def reads_kept_rows(self, filters: Filters) -> bool:
+        """Whether the rows kept per month answer for these filters: the period is whole
+        months (a last day on or after the export's last visit and birth closes its month)
+        and the as-of date is the reference date. Then the named queries resolve the
+        model's macros in the schema `kept` first (queries/model/visit_months.sql)."""
+        def month_start(day): return day is None or day.day == 1
+        def month_end(day): return (day is None or day >= self.last_day
+                                    or (day + dt.timedelta(days=1)).day == 1)
+        return (month_start(filters.date_from) and month_end(filters.date_to)
+                and (filters.as_of is None or filters.as_of == self.export.reference_date))
 
     def query(self, name: str, filters: Filters | None = None, scope: Scope | None = None,
               **options) -> pd.DataFrame:
@@ -406,12 +422,15 @@ class Database:
         sql = query_text(name)
         if name in ROW_LEVEL_QUERIES and scope is None:
             raise PermissionError(f"{name} returns row-level data and needs a scope")
-        params = (filters or Filters()).params(self.export.reference_date)
+        filters = filters or Filters()
+        params = filters.params(self.export.reference_date)
         params["scope_bvcs"] = scope.param() if scope else None
         params.update(check_options(options))
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
         cursor = self.con.cursor()
         try:
+            if self.reads_kept_rows(filters):
+                cursor.execute("SET search_path = 'kept,main'")
             # the DB-API result binds the query once; a relation (cursor.sql) binds it
             # twice, which costs more than the copy of the rows DuckDB warns about
             return frame(cursor.execute(sql, used).to_arrow_table(), cursor)

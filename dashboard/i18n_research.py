@@ -114,6 +114,10 @@ STRINGS = {
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
                            "visits failing a plausibility check, with the checks"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),
+    "table_visit_cell_months": ("tomma fält, skattningar och hänvisningar per BVC och "
+                                "kalendermånad (summeras över hela månader)", "empty fields, "
+                                "ratings and referrals per BVC and calendar month (summed "
+                                "over whole months)"),
     "table_family_months": ("familjernas räckvidd och fullföljande per BVC och födelsemånad "
                             "på exportens datum", "the families' reach and completion per BVC "
                             "and birth month at the export's date"),

@@ -15,7 +15,7 @@ WITH counts AS (
            sum(empty.other_parent_applies)::BIGINT AS other_parent_applies,
            sum(empty.other_parent_present)::BIGINT AS other_parent_present,
            sum(empty.ratings)::BIGINT AS ratings
-    FROM empty_field_months($date_from, $date_to, $districts, $bvcs, $programmes)
+    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
     GROUP BY bvc_id, period
 )
 SELECT bvc_id, bvc_name, district, period, f.field, f.denominator, f.n

@@ -1,10 +1,10 @@
 -- grain: one row per rating item and rater role ('all' pools both roles) over the ratings
 -- of visits in scope: mean score and number of ratings. Items of different scales are
--- never averaged together. The ratings are read from their per-visit columns in
--- visit_facts (rating_sums: per role and item, the sum and number of scores).
+-- never averaged together. The sums per role and item come from the per-visit columns of
+-- visit_facts (rating_sums), kept per BVC and month (visit_month_cells).
 WITH cells AS (
-    SELECT unnest(rating_sums(v), recursive := true)
-    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+    SELECT unnest(rating_sums, recursive := true)
+    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
 )
 SELECT r.item,
        coalesce(r.rater_role, 'all') AS rater_role,

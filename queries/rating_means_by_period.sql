@@ -1,11 +1,10 @@
 -- grain: one row per period ($interval, by its first day), rating item and rater role
 -- ('all' pools both roles) over the ratings of visits in scope: mean score and number of
--- ratings (from the per-visit columns, as rating_means).
+-- ratings (from the sums per BVC and month, as rating_means).
 WITH cells AS (
-    SELECT period_start(v.visit_date, $interval) AS period,
-           unnest(rating_sums(v), recursive := true)
-    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
-    GROUP BY period
+    SELECT period_start(month, $interval) AS period,
+           unnest(rating_sums, recursive := true)
+    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
 )
 SELECT period,
        r.item,

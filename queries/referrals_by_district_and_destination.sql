@@ -1,17 +1,18 @@
 -- grain: one row per district and referral destination with referrals from visits in
 -- scope (the visit's unit gives the district): the destination's group and the count.
 -- A destination occurs at most once per visit, so referrals to it = visits with its bit
--- (referral_counts, over visit_facts.referral_destinations).
+-- (referral_counts, over visit_facts.referral_destinations, kept per BVC and month in
+-- visit_month_cells).
 WITH cells AS (
-    SELECT v.district, unnest(referral_counts(v), recursive := true)
-    FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
-    GROUP BY v.district
+    SELECT district, unnest(referral_counts, recursive := true)
+    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
 )
 SELECT c.district,
        c.destination,
-       d.code_group AS destination_group,
-       c.referrals
+       any_value(d.code_group) AS destination_group,
+       sum(c.referrals)::BIGINT AS referrals
 FROM cells c
 JOIN ref_codes d ON d.vocabulary = 'destination' AND d.code = c.destination
-WHERE c.referrals > 0
+GROUP BY c.district, c.destination
+HAVING sum(c.referrals) > 0
 ORDER BY c.district, destination_group, c.destination

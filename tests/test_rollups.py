@@ -121,8 +121,8 @@ def assert_same_rows(got: pd.DataFrame, expected: pd.DataFrame) -> None:
     pd.testing.assert_frame_equal(in_order(got), in_order(expected), check_dtype=False)
 
 
-# What the Datakvalitet queries counted before visit_months kept their counts and
-# visit_checks the flagged visits' columns, straight from the visits.
+# What the Datakvalitet, rating and referral queries counted before visit_months kept
+# their cells and visit_checks the flagged visits' columns, straight from the visits.
 VISIT_DEFINITIONS = {
     "completeness_by_bvc_and_period": """
         WITH counts AS (
@@ -164,6 +164,14 @@ VISIT_DEFINITIONS = {
         WHERE in_scope(NULL, u.bvc_id, u.district, u.programme_id, NULL, NULL,
                        $districts, $bvcs, $programmes)
         GROUP BY ALL""",
+    "visit_counts": """
+        SELECT count(*) AS visits, count(DISTINCT family_id) AS families_visited
+        FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)""",
+    "visit_counts_by_bvc_and_period": """
+        SELECT bvc_id, period_start(visit_date, $interval) AS period, count(*) AS visits,
+               count(DISTINCT family_id) AS families_visited
+        FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+        GROUP BY ALL""",
     "flag_counts_by_bvc": """
         WITH f AS (
             SELECT c.check_name, v.visit_id, v.bvc_id
@@ -173,6 +181,68 @@ VISIT_DEFINITIONS = {
         SELECT bvc_id, coalesce(check_name, 'any') AS check_name,
                count(DISTINCT visit_id) AS visits
         FROM f GROUP BY GROUPING SETS ((bvc_id, check_name), (bvc_id))""",
+    "rating_means": """
+        WITH cells AS (
+            SELECT unnest(rating_sums(v), recursive := true)
+            FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+        )
+        SELECT r.item,
+               coalesce(r.rater_role, 'all') AS rater_role,
+               any_value(c.scale_max) AS scale_max,
+               sum(r.total) / sum(r.n) AS mean,
+               sum(r.n)::BIGINT AS n
+        FROM cells r
+        JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = r.item
+        GROUP BY GROUPING SETS ((r.item), (r.item, r.rater_role))
+        HAVING sum(r.n) > 0
+        ORDER BY r.item, rater_role""",
+    "rating_means_by_period": """
+        WITH cells AS (
+            SELECT period_start(v.visit_date, $interval) AS period,
+                   unnest(rating_sums(v), recursive := true)
+            FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+            GROUP BY period
+        )
+        SELECT period,
+               r.item,
+               coalesce(r.rater_role, 'all') AS rater_role,
+               sum(r.total) / sum(r.n) AS mean,
+               sum(r.n)::BIGINT AS n
+        FROM cells r
+        GROUP BY GROUPING SETS ((period, r.item), (period, r.item, r.rater_role))
+        HAVING sum(r.n) > 0
+        ORDER BY period, r.item, rater_role""",
+    "rating_scores_by_item": """
+        WITH cells AS (
+            SELECT unnest(rating_histograms(v), recursive := true)
+            FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+        ),
+        scores AS (
+            SELECT item, rater_role, unnest(map_entries(scores), recursive := true)
+            FROM cells
+        )
+        SELECT s.item,
+               s.rater_role,
+               c.scale_max,
+               s.key::BIGINT AS score,
+               s.value::BIGINT AS ratings
+        FROM scores s
+        JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = s.item
+        ORDER BY s.item, s.rater_role, score""",
+    "referrals_by_district_and_destination": """
+        WITH cells AS (
+            SELECT v.district, unnest(referral_counts(v), recursive := true)
+            FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+            GROUP BY v.district
+        )
+        SELECT c.district,
+               c.destination,
+               d.code_group AS destination_group,
+               c.referrals
+        FROM cells c
+        JOIN ref_codes d ON d.vocabulary = 'destination' AND d.code = c.destination
+        WHERE c.referrals > 0
+        ORDER BY c.district, destination_group, c.destination""",
 }
 VISIT_CASES = [  # period of visits, as-of date, district, interval
     (None, None, None, None, "year"),
@@ -186,7 +256,7 @@ VISIT_CASES = [  # period of visits, as-of date, district, interval
 
 @pytest.mark.parametrize("name", sorted(VISIT_DEFINITIONS))
 @pytest.mark.parametrize("date_from, date_to, as_of, district, interval", VISIT_CASES)
-def test_datakvalitet_counts_equal_the_definitions(sample_db, name, date_from, date_to, as_of,
+def test_kept_and_counted_visit_cells_equal_the_definitions(sample_db, name, date_from, date_to, as_of,
                                                    district, interval):
     filters = Filters(day(date_from), day(date_to), districts=(district,) if district else (),
                       as_of=day(as_of))
@@ -231,3 +301,42 @@ def test_trends_of_all_units_are_the_sums_of_the_bvc_rows(sample_db, interval, d
     expected = sample_db.query("visit_counts_by_bvc_and_period", filters, interval=interval
                                ).groupby("period", as_index=False).visits.sum()
     pd.testing.assert_frame_equal(counts.reset_index(drop=True), expected, check_dtype=False)
+
+
+def test_every_preset_period_reads_the_kept_rows(sample_db):
+    """The presets (and the whole-month periods before them, Översikt's comparison) are
+    whole months, so the pages' default queries plan only the kept rows; a part month or
+    another as-of date takes the macros that count."""
+    from dashboard.sidebar import PERIODS, period_bounds
+    reference = sample_db.export.reference_date
+    for preset in (p for p in PERIODS if p != "custom"):
+        filters = Filters(*period_bounds(preset, reference))
+        assert sample_db.reads_kept_rows(filters), preset
+        previous = filters.previous()  # this year so far: as many days before it
+        assert preset == "this_year" or previous is None or sample_db.reads_kept_rows(
+            previous), preset
+    assert not sample_db.reads_kept_rows(Filters(day("2022-03-15"), day("2023-02-28")))
+    assert not sample_db.reads_kept_rows(Filters(day("2022-03-01"), day("2023-02-10")))
+    assert not sample_db.reads_kept_rows(Filters(as_of=day("2024-02-29")))
+    assert sample_db.reads_kept_rows(Filters(day("2026-01-01"), sample_db.last_day))
+
+
+@pytest.mark.parametrize("date_from, date_to", [
+    (None, None), ("2024-01-01", "2024-12-31"), ("2024-02-10", "2024-09-20")])
+def test_families_visited_at_several_bvcs_count_once(tmp_path, date_from, date_to):
+    """The quality fixture has families visited at two BVCs (several_bvcs): they count
+    once in all units and once at each BVC, as count(DISTINCT family_id) does."""
+    import fixture_quality
+    from exports import write_export
+    db = Database.open(write_export(tmp_path, fixture_quality.tables()))
+    assert db.con.execute("SELECT count(*) FROM visit_facts WHERE NOT one_bvc_family"
+                          ).fetchone()[0] > 0
+    filters = Filters(day(date_from), day(date_to))
+    params = filters.params(db.export.reference_date)
+    for name, options in (("visit_counts", {}),
+                          ("visit_counts_by_bvc_and_period", {"interval": "quarter"})):
+        sql = VISIT_DEFINITIONS[name]
+        expected = db.con.cursor().execute(sql, {k: v for k, v in {
+            **params, **options}.items() if f"${k}" in sql}).df()
+        assert len(expected) > 0
+        assert_same_rows(db.query(name, filters, **options), expected)

@@ -33,14 +33,20 @@ FROM family_progress(NULL, NULL, [], [], [], reference_date())
 GROUP BY bvc_id, month
 ORDER BY month, bvc_id;
 
--- The same counts for the families in scope at the as-of date, per BVC and birth month.
-CREATE OR REPLACE MACRO family_counts(date_from, date_to, districts, bvcs, programmes, as_of)
-    AS TABLE
+-- The same counts for the families in scope at the as-of date, per BVC and birth month
+-- (kept.<name>: only the kept rows, as in visit_months.sql).
+CREATE OR REPLACE MACRO kept.family_counts(date_from, date_to, districts, bvcs, programmes,
+                                           as_of) AS TABLE
     SELECT m.* EXCLUDE (month), m.month
     FROM family_months m
+    WHERE in_scope(m.month, m.bvc_id, m.district, m.programme_id,
+                   date_from, date_to, districts, bvcs, programmes);
+
+CREATE OR REPLACE MACRO family_counts(date_from, date_to, districts, bvcs, programmes, as_of)
+    AS TABLE
+    SELECT *
+    FROM kept.family_counts(date_from, date_to, districts, bvcs, programmes, as_of)
     WHERE at_reference(as_of) AND whole_birth_months(date_from, date_to)
-      AND in_scope(m.month, m.bvc_id, m.district, m.programme_id,
-                   date_from, date_to, districts, bvcs, programmes)
     UNION ALL
     SELECT bvc_id, any_value(district), any_value(programme_id),
            count(*),
@@ -69,14 +75,19 @@ GROUP BY bvc_id, programme_id, month, visit_number
 ORDER BY month, bvc_id;
 
 -- retention_steps of the families in scope counted per BVC, birth month and visit number.
-CREATE OR REPLACE MACRO retention_counts(date_from, date_to, districts, bvcs, programmes,
-                                         as_of) AS TABLE
+CREATE OR REPLACE MACRO kept.retention_counts(date_from, date_to, districts, bvcs,
+                                              programmes, as_of) AS TABLE
     SELECT m.bvc_id, m.district, m.programme_id, m.month, m.visit_number, m.label, m.n,
            m.denominator
     FROM retention_months m
+    WHERE in_scope(m.month, m.bvc_id, m.district, m.programme_id,
+                   date_from, date_to, districts, bvcs, programmes);
+
+CREATE OR REPLACE MACRO retention_counts(date_from, date_to, districts, bvcs, programmes,
+                                         as_of) AS TABLE
+    SELECT *
+    FROM kept.retention_counts(date_from, date_to, districts, bvcs, programmes, as_of)
     WHERE at_reference(as_of) AND whole_birth_months(date_from, date_to)
-      AND in_scope(m.month, m.bvc_id, m.district, m.programme_id,
-                   date_from, date_to, districts, bvcs, programmes)
     UNION ALL
     SELECT bvc_id, any_value(district), programme_id,
            date_trunc('month', child_birth_date)::DATE AS month,
@@ -97,14 +108,19 @@ JOIN family_facts f USING (family_id)
 ORDER BY d.bvc_id;
 
 -- The due list's rows (queries/due_list.sql says what they are) for the families in scope.
-CREATE OR REPLACE MACRO due_families(date_from, date_to, districts, bvcs, programmes, as_of,
-                                     scope_bvcs) AS TABLE
+CREATE OR REPLACE MACRO kept.due_families(date_from, date_to, districts, bvcs, programmes,
+                                          as_of, scope_bvcs) AS TABLE
     SELECT d.* EXCLUDE (child_birth_date)
     FROM due_at_reference d
-    WHERE at_reference(as_of)
-      AND in_scope(d.child_birth_date, d.bvc_id, d.district, d.programme_id,
+    WHERE in_scope(d.child_birth_date, d.bvc_id, d.district, d.programme_id,
                    date_from, date_to, districts, bvcs, programmes)
-      AND (scope_bvcs IS NULL OR list_contains(scope_bvcs::VARCHAR[], d.bvc_id))
+      AND (scope_bvcs IS NULL OR list_contains(scope_bvcs::VARCHAR[], d.bvc_id));
+
+CREATE OR REPLACE MACRO due_families(date_from, date_to, districts, bvcs, programmes, as_of,
+                                     scope_bvcs) AS TABLE
+    SELECT *
+    FROM kept.due_families(date_from, date_to, districts, bvcs, programmes, as_of, scope_bvcs)
+    WHERE at_reference(as_of)
     UNION ALL
     SELECT *
     FROM due_families_at(date_from, date_to, districts, bvcs, programmes, as_of, scope_bvcs)

@@ -1,5 +1,6 @@
--- grain: one row per valid visit, with its unit, its family, the programme visit it is
--- (planned place, professions, window, expected length), its referrals (one bit per
+-- grain: one row per valid visit, with its unit, its family (and its previous visit at
+-- the same BVC), the programme visit it is (planned place, professions, window, expected
+-- length), its referrals (one bit per
 -- destination, see visit_referrals) and its ratings
 -- (`rating_count` and one `score_<role>__<item>` column per rater role and item, see
 -- visit_ratings).
@@ -14,6 +15,16 @@ plan AS (
            list_contains(professions, 'dental') AS plans_dental,
            list_contains(professions, 'librarian') AS plans_librarian
     FROM programmes
+),
+-- each visit's family's previous visit, anywhere and at the same BVC, and whether the
+-- family was visited at one BVC only: a family counts once in a period at the visit
+-- whose previous one is before the period (families_visited, visit_months.sql)
+previous AS (
+    SELECT visit_id,
+           lag(visit_date) OVER (PARTITION BY family_id, bvc_id ORDER BY visit_date)
+               AS previous_visit_at_bvc,
+           count(DISTINCT bvc_id) OVER (PARTITION BY family_id) = 1 AS one_bvc_family
+    FROM visits
 )
 SELECT
     v.*,
@@ -54,6 +65,9 @@ SELECT
         AS open_forum_referrals,
     bit_count(coalesce(vf.destinations, 0::UBIGINT) & destination_mask('extra_support'))::BIGINT
         AS extra_support_referrals,
+    f.rowid AS family_number,  -- a number per family: cheaper to count distinct
+    pv.previous_visit_at_bvc,
+    pv.one_bvc_family,
     coalesce(vr.ratings, 0) AS rating_count,
     vr.* EXCLUDE (visit_id, ratings)
 FROM visits v
@@ -61,4 +75,6 @@ JOIN units u USING (bvc_id)
 JOIN families f USING (family_id)
 JOIN plan p ON p.programme_id = u.programme_id AND p.visit_number = v.visit_number
 LEFT JOIN visit_referrals vf USING (visit_id)
-LEFT JOIN visit_ratings vr USING (visit_id);
+LEFT JOIN visit_ratings vr USING (visit_id)
+JOIN previous pv USING (visit_id)
+ORDER BY v.visit_date, v.bvc_id;
