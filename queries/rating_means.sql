@@ -1,9 +1,10 @@
 -- grain: one row per rating item and rater role ('all' pools both roles) over the ratings
 -- of visits in scope: mean score and number of ratings. Items of different scales are
 -- never averaged together. The sums per role and item come from the per-visit columns of
--- visit_facts (rating_sums), kept per BVC and month (visit_month_cells).
+-- visit_facts (rating_sums), kept per BVC and month (visit_month_cells) and summed
+-- (sum_rating_sums).
 WITH cells AS (
-    SELECT unnest(rating_sums, recursive := true)
+    SELECT unnest(sum_rating_sums(rating_sums), recursive := true)
     FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
 )
 SELECT r.item,

@@ -3,8 +3,9 @@
 -- ratings (from the sums per BVC and month, as rating_means).
 WITH cells AS (
     SELECT period_start(month, $interval) AS period,
-           unnest(rating_sums, recursive := true)
+           unnest(sum_rating_sums(rating_sums), recursive := true)
     FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
+    GROUP BY period
 )
 SELECT period,
        r.item,

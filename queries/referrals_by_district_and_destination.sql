@@ -2,17 +2,17 @@
 -- scope (the visit's unit gives the district): the destination's group and the count.
 -- A destination occurs at most once per visit, so referrals to it = visits with its bit
 -- (referral_counts, over visit_facts.referral_destinations, kept per BVC and month in
--- visit_month_cells).
+-- visit_month_cells, summed per district with sum_referral_counts).
 WITH cells AS (
-    SELECT district, unnest(referral_counts, recursive := true)
+    SELECT district, unnest(sum_referral_counts(referral_counts), recursive := true)
     FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
+    GROUP BY district
 )
 SELECT c.district,
        c.destination,
-       any_value(d.code_group) AS destination_group,
-       sum(c.referrals)::BIGINT AS referrals
+       d.code_group AS destination_group,
+       c.referrals
 FROM cells c
 JOIN ref_codes d ON d.vocabulary = 'destination' AND d.code = c.destination
-GROUP BY c.district, c.destination
-HAVING sum(c.referrals) > 0
+WHERE c.referrals > 0
 ORDER BY c.district, destination_group, c.destination

@@ -213,22 +213,13 @@ VISIT_DEFINITIONS = {
         HAVING sum(r.n) > 0
         ORDER BY period, r.item, rater_role""",
     "rating_scores_by_item": """
-        WITH cells AS (
-            SELECT unnest(rating_histograms(v), recursive := true)
-            FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
-        ),
-        scores AS (
-            SELECT item, rater_role, unnest(map_entries(scores), recursive := true)
-            FROM cells
-        )
-        SELECT s.item,
-               s.rater_role,
-               c.scale_max,
-               s.key::BIGINT AS score,
-               s.value::BIGINT AS ratings
-        FROM scores s
-        JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = s.item
-        ORDER BY s.item, s.rater_role, score""",
+        SELECT r.item, r.rater_role, c.scale_max, r.score::BIGINT AS score,
+               count(*) AS ratings
+        FROM ratings r
+        JOIN visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes) v
+            USING (visit_id)
+        JOIN ref_codes c ON c.vocabulary = 'rating_item' AND c.code = r.item
+        GROUP BY ALL""",
     "referrals_by_district_and_destination": """
         WITH cells AS (
             SELECT v.district, unnest(referral_counts(v), recursive := true)
@@ -340,3 +331,23 @@ def test_families_visited_at_several_bvcs_count_once(tmp_path, date_from, date_t
             **params, **options}.items() if f"${k}" in sql}).df()
         assert len(expected) > 0
         assert_same_rows(db.query(name, filters, **options), expected)
+
+
+def test_score_counts_are_exact_up_to_the_packing_limit_and_refused_beyond(sample_db):
+    """rating_score_counts packs 12 bits per score: 4 095 copies of one rated visit still
+    count exactly; 4 096 are refused with a message instead of being miscounted."""
+    import duckdb
+    cursor = sample_db.con.cursor()
+    visit = cursor.execute("SELECT visit_id FROM visit_facts WHERE rating_count > 0 LIMIT 1"
+                           ).fetchone()[0]
+    once = cursor.execute("SELECT r.rater_role, r.item, r.score FROM ratings r "
+                          "WHERE visit_id = ?", [visit]).fetchall()
+    copies = """SELECT unnest(rating_score_counts(v), recursive := true)
+                FROM (SELECT f.* FROM visit_facts f, range({n}) WHERE f.visit_id = ?) v"""
+    counted = cursor.execute(copies.format(n=4095), [visit]).fetchall()
+    expected = {(role, item, score): 4095 for role, item, score in once}
+    got = {(role, item, k + 1): n for role, item, ratings in counted
+           for k, n in enumerate(ratings) if n}
+    assert got == expected and len(expected) > 3
+    with pytest.raises(duckdb.Error, match="4 095 ratings"):
+        cursor.execute(copies.format(n=4096), [visit]).fetchall()

@@ -23,7 +23,7 @@ WITH v AS (
                                    RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
                AS latest_earlier_number,
            count(*) OVER (PARTITION BY v.family_id, v.visit_number) AS same_number,
-           count(DISTINCT v.bvc_id) OVER (PARTITION BY v.family_id) AS family_bvcs
+           v.one_bvc_family
     FROM visit_facts v
     JOIN programmes p ON p.programme_id = v.programme_id AND p.visit_number = v.visit_number
 ),
@@ -37,7 +37,7 @@ checked AS (
              THEN 'out_of_window' END,
         CASE WHEN visit_date < latest_earlier_number THEN 'out_of_order' END,
         CASE WHEN same_number > 1 THEN 'repeated_number' END,
-        CASE WHEN family_bvcs > 1 THEN 'several_bvcs' END
+        CASE WHEN NOT one_bvc_family THEN 'several_bvcs' END
     ], lambda x: x IS NOT NULL) AS checks
     FROM v
 )

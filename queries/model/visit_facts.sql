@@ -22,9 +22,13 @@ plan AS (
 previous AS (
     SELECT visit_id,
            lag(visit_date) OVER (PARTITION BY family_id, bvc_id ORDER BY visit_date)
-               AS previous_visit_at_bvc,
-           count(DISTINCT bvc_id) OVER (PARTITION BY family_id) = 1 AS one_bvc_family
+               AS previous_visit_at_bvc
     FROM visits
+),
+family_bvcs AS (
+    SELECT family_id, min(bvc_id) = max(bvc_id) AS one_bvc_family
+    FROM visits
+    GROUP BY family_id
 )
 SELECT
     v.*,
@@ -67,7 +71,7 @@ SELECT
         AS extra_support_referrals,
     f.rowid AS family_number,  -- a number per family: cheaper to count distinct
     pv.previous_visit_at_bvc,
-    pv.one_bvc_family,
+    fb.one_bvc_family,
     coalesce(vr.ratings, 0) AS rating_count,
     vr.* EXCLUDE (visit_id, ratings)
 FROM visits v
@@ -77,4 +81,5 @@ JOIN plan p ON p.programme_id = u.programme_id AND p.visit_number = v.visit_numb
 LEFT JOIN visit_referrals vf USING (visit_id)
 LEFT JOIN visit_ratings vr USING (visit_id)
 JOIN previous pv USING (visit_id)
+JOIN family_bvcs fb USING (family_id)
 ORDER BY v.visit_date, v.bvc_id;

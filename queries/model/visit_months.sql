@@ -63,7 +63,7 @@ SELECT bvc_id,
        date_trunc('month', visit_date)::DATE AS month,
        empty_fields(v) AS empty,
        rating_sums(v) AS rating_sums,
-       rating_histograms(v) AS rating_scores,
+       rating_score_counts(v) AS rating_scores,
        referral_counts(v) AS referral_counts
 FROM visit_facts v
 GROUP BY bvc_id, month
@@ -118,7 +118,7 @@ CREATE OR REPLACE MACRO visit_share_months(date_from, date_to, districts, bvcs, 
     GROUP BY bvc_id, month;
 
 -- The cells of the visits in scope, one row per BVC and month: empty fields
--- (empty_fields), ratings (rating_sums and rating_histograms, per rater role and item)
+-- (empty_fields), ratings (rating_sums and rating_score_counts, per rater role and item)
 -- and referrals (referral_counts, per destination); kept in visit_cell_months when the
 -- period is whole months, else counted from the visits.
 CREATE OR REPLACE MACRO kept.visit_month_cells(date_from, date_to, districts, bvcs,
@@ -137,7 +137,7 @@ CREATE OR REPLACE MACRO visit_month_cells(date_from, date_to, districts, bvcs, p
     UNION ALL
     SELECT bvc_id, any_value(bvc_name), any_value(district), any_value(programme_id),
            date_trunc('month', visit_date)::DATE AS month, empty_fields(v), rating_sums(v),
-           rating_histograms(v), referral_counts(v)
+           rating_score_counts(v), referral_counts(v)
     FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
     WHERE NOT whole_months(date_from, date_to)
     GROUP BY bvc_id, month;
