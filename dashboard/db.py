@@ -9,7 +9,7 @@ import logging
 import os
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -402,6 +402,10 @@ class Database:
     con: duckdb.DuckDBPyConnection
     loads: dict[str, TableLoad]
     last_day: dt.date  # the export's last visit or birth
+    # The named queries without parameters (units, row counts, dates, schedules, the
+    # quarantine per rule) answer the same for as long as the export is open: they are
+    # facts of the export, read once when it is opened, not at every page.
+    facts: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: Path | str | None = None, memory_limit: str = "1GB") -> "Database":
@@ -427,8 +431,11 @@ class Database:
         last_visit, last_birth = con.execute(
             "SELECT (SELECT max(visit_date) FROM visit_facts), "
             "(SELECT max(child_birth_date) FROM family_facts)").fetchone()
-        return cls(export, con, loads, max(d for d in (last_visit, last_birth,
-                                                       dt.date.min) if d))
+        db = cls(export, con, loads, max(d for d in (last_visit, last_birth, dt.date.min)
+                                         if d))
+        db.facts = {name: db._run(name, {}, False) for name in query_names()
+                    if not PARAMETER.search(query_text(name))}
+        return db
 
     def reads_kept_rows(self, filters: Filters) -> bool:
         """Whether the rows kept per month answer for these filters: the period is whole
@@ -452,13 +459,18 @@ class Database:
         params = filters.params(self.export.reference_date)
         params["scope_bvcs"] = scope.param() if scope else None
         params.update(check_options(options))
+        if name in self.facts:
+            return self.facts[name].copy()
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
+        return self._run(name, used, self.reads_kept_rows(filters))
+
+    def _run(self, name: str, params: dict, kept: bool) -> pd.DataFrame:
         cursor = self.con.cursor()
         try:
-            if self.reads_kept_rows(filters):
+            if kept:
                 cursor.execute("SET search_path = 'kept,main'")
             # the DB-API result binds the query once; a relation (cursor.sql) binds it
             # twice, which costs more than the copy of the rows DuckDB warns about
-            return frame(cursor.execute(sql, used).to_arrow_table(), cursor)
+            return frame(cursor.execute(query_text(name), params).to_arrow_table(), cursor)
         finally:
             cursor.close()
