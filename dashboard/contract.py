@@ -227,3 +227,8 @@ RULES = {
                      "The value is out of range"),
     "impossible_date": ("Omöjligt datum", "Impossible date"),
 }
+
+# The fields of the visit form whose emptiness Datakvalitet follows (empty_fields in
+# queries/model/visit_months.sql counts them).
+FORM_FIELDS = ("location", "nurse_present", "parent_supporter_present", "duration_minutes",
+               "mother_present", "other_parent_present", "ratings")

@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from dashboard.contract import TABLES
+from dashboard.contract import FORM_FIELDS, TABLES
 
-# Options that set a query's grain (or, for `table`, which export table's quarantined rows)
-# rather than its scope, and the values they may take.
+# Options that set a query's grain (or, for `table`, which export table's quarantined rows,
+# and for `field`, which field of the visit form) rather than its scope, and the values
+# they may take.
 OPTIONS = {"interval": ("month", "quarter", "year"), "cohort": ("half_year", "year"),
-           "table": tuple(TABLES)}
+           "table": tuple(TABLES), "field": FORM_FIELDS}
 
 
 def check_options(options: dict) -> dict:

@@ -118,6 +118,10 @@ STRINGS = {
                                 "kalendermånad (summeras över hela månader)", "empty fields, "
                                 "ratings and referrals per BVC and calendar month (summed "
                                 "over whole months)"),
+    "table_visit_number_months": ("besök och besök i tid per BVC, kalendermånad och "
+                                  "besöksnummer (summeras över hela månader)", "visits and "
+                                  "visits on time per BVC, calendar month and visit number "
+                                  "(summed over whole months)"),
     "table_family_months": ("familjernas räckvidd och fullföljande per BVC och födelsemånad "
                             "på exportens datum", "the families' reach and completion per BVC "
                             "and birth month at the export's date"),

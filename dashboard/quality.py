@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.contract import RULES, VISITS
+from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.i18n import t
 from dashboard.numbers import integer, iso_day, percent
 from dashboard.series import labelled, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
 
-FIELDS = ("location", "nurse_present", "parent_supporter_present", "duration_minutes",
-          "mother_present", "other_parent_present", "ratings")
+FIELDS = FORM_FIELDS
 CHECKS = ("long_visit", "short_visit", "out_of_window", "out_of_order", "repeated_number",
           "several_bvcs")
 

@@ -65,7 +65,8 @@ field = page_choice(t("field", lang), quality.FIELDS, "field",
                     lambda f: quality.field_label(f, lang), default="duration_minutes")
 interval = widgets.interval_choice(lang)
 by_period = quality.completeness_by_period(
-    context.query("completeness_by_bvc_and_period", interval=interval), field, interval, lang,
+    context.query("field_completeness_by_bvc_and_period", interval=interval, field=field),
+    field, interval, lang,
     threshold, context.filters, reference)
 label = quality.field_label(field, lang)
 periods = list(dict.fromkeys(by_period.sort_values("period").period_label))

@@ -13,8 +13,7 @@ context = page_context()
 lang, threshold, targets = context.lang, context.threshold, context.settings.targets
 widgets.header(context, "referrals_page")
 destinations = context.query("referrals_by_district_and_destination")
-shares = context.query("visit_shares_by_bvc_and_period", interval="quarter")
-if shares.empty:
+if context.query("visit_shares_by_period", interval="quarter").empty:
     widgets.empty_selection(lang)
 
 st.subheader(t("destinations_title", lang))
@@ -23,7 +22,7 @@ widgets.figure(figures.referral_destinations(context, destinations), lang)
 st.subheader(t("referral_shares_title", lang))
 interval = widgets.interval_choice(lang)
 over_time = context.labelled(series.indicator_rows(
-    context.query("visit_shares_by_bvc_and_period", interval=interval), SHARES, threshold,
+    context.query("visit_shares_by_period", interval=interval), SHARES, threshold,
     {i: indicator_name(i, lang) for i in SHARES}), interval)
 widgets.chart_block(
     charts.trend(over_time, value_title=t("share", lang), is_share=True, interval=interval,
@@ -34,7 +33,7 @@ widgets.chart_block(
                  title=t("referral_shares_title", lang),
                  description=t("referral_shares_alt", lang)),
     tables.share_series_table(over_time, lang, threshold), "hanvisningar_over_tid.csv", lang,
-    indicators=SHARES, queries=["visit_shares_by_bvc_and_period"])
+    indicators=SHARES, queries=["visit_shares_by_period"])
 
 st.subheader(t("destinations_by_district", lang))
 widgets.table_with_download(series.destinations_by_district(destinations, lang, threshold),

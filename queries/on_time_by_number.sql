@@ -1,11 +1,12 @@
 -- grain: one row per programme and visit number with visits in scope: visits inside the
--- programme's window (n) of visits with a birth date (N).
+-- programme's window (n) of visits with a birth date (N); from visit_number_months (kept
+-- per BVC and month).
 SELECT programme_id,
        visit_number,
-       any_value(visit_label) AS label,
-       count(*) FILTER (WHERE on_time) AS n,
-       count(child_birth_date) AS denominator,
-       count(*) FILTER (WHERE child_birth_date IS NULL) AS missing
-FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+       any_value(label) AS label,
+       sum(on_time)::BIGINT AS n,
+       sum(with_birth_date)::BIGINT AS denominator,
+       sum(visits - with_birth_date)::BIGINT AS missing
+FROM visit_number_months($date_from, $date_to, $districts, $bvcs, $programmes)
 GROUP BY ALL
 ORDER BY programme_id, visit_number

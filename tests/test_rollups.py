@@ -172,6 +172,16 @@ VISIT_DEFINITIONS = {
                count(DISTINCT family_id) AS families_visited
         FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
         GROUP BY ALL""",
+    "on_time_by_number": """
+        SELECT programme_id, visit_number, any_value(visit_label) AS label,
+               count(*) FILTER (WHERE on_time) AS n, count(child_birth_date) AS denominator,
+               count(*) FILTER (WHERE child_birth_date IS NULL) AS missing
+        FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+        GROUP BY ALL""",
+    "visits_by_number": """
+        SELECT programme_id, visit_number, count(*) AS visits
+        FROM visits_in_scope($date_from, $date_to, $districts, $bvcs, $programmes)
+        GROUP BY ALL""",
     "flag_counts_by_bvc": """
         WITH f AS (
             SELECT c.check_name, v.visit_id, v.bvc_id
@@ -351,3 +361,18 @@ def test_score_counts_are_exact_up_to_the_packing_limit_and_refused_beyond(sampl
     assert got == expected and len(expected) > 3
     with pytest.raises(duckdb.Error, match="4 095 ratings"):
         cursor.execute(copies.format(n=4096), [visit]).fetchall()
+
+
+@pytest.mark.parametrize("date_from, date_to", [(None, None), ("2022-03-15", "2023-02-10")])
+def test_one_fields_completeness_is_its_rows_of_every_fields(sample_db, date_from, date_to):
+    """Datakvalitet's heat map over time asks for its one field; the rows are those of
+    completeness_by_bvc_and_period, kept and counted."""
+    from dashboard.contract import FORM_FIELDS
+    filters = Filters(day(date_from), day(date_to))
+    every = sample_db.query("completeness_by_bvc_and_period", filters, interval="quarter")
+    for field in FORM_FIELDS:
+        one = sample_db.query("field_completeness_by_bvc_and_period", filters,
+                              interval="quarter", field=field)
+        expected = every[every.field == field]
+        assert len(expected) > 10
+        assert_same_rows(one, expected)

@@ -141,3 +141,72 @@ CREATE OR REPLACE MACRO visit_month_cells(date_from, date_to, districts, bvcs, p
     FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
     WHERE NOT whole_months(date_from, date_to)
     GROUP BY bvc_id, month;
+
+-- grain: one row per BVC, calendar month and programme visit with visits: how many, and
+-- of those with a birth date how many inside the visit's window (on_time).
+CREATE OR REPLACE TABLE visit_number_months AS
+SELECT bvc_id, any_value(district) AS district, programme_id,
+       date_trunc('month', visit_date)::DATE AS month, visit_number,
+       any_value(visit_label) AS label,
+       count(*) AS visits,
+       count(*) FILTER (WHERE on_time) AS on_time,
+       count(child_birth_date) AS with_birth_date
+FROM visit_facts
+GROUP BY bvc_id, programme_id, month, visit_number
+ORDER BY month, bvc_id;
+
+CREATE OR REPLACE MACRO kept.visit_number_months(date_from, date_to, districts, bvcs,
+                                                 programmes) AS TABLE
+    SELECT m.*
+    FROM visit_number_months m
+    WHERE in_scope(m.month, m.bvc_id, m.district, m.programme_id,
+                   date_from, date_to, districts, bvcs, programmes);
+
+-- The same rows for the visits in scope: kept when the period is whole months, else
+-- counted from the visits.
+CREATE OR REPLACE MACRO visit_number_months(date_from, date_to, districts, bvcs, programmes)
+    AS TABLE
+    SELECT *
+    FROM kept.visit_number_months(date_from, date_to, districts, bvcs, programmes)
+    WHERE whole_months(date_from, date_to)
+    UNION ALL
+    SELECT bvc_id, any_value(district), programme_id,
+           date_trunc('month', visit_date)::DATE AS month, visit_number,
+           any_value(visit_label), count(*), count(*) FILTER (WHERE on_time),
+           count(child_birth_date)
+    FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes)
+    WHERE NOT whole_months(date_from, date_to)
+    GROUP BY bvc_id, programme_id, month, visit_number;
+
+-- The fields of the visit form in scope, one row per BVC, period (interval_name, by its
+-- first day) and field: the visits the field applies to (denominator) and those of them
+-- where it is empty (n), summed from visit_month_cells' empty_fields.
+CREATE OR REPLACE MACRO field_completeness(date_from, date_to, districts, bvcs, programmes,
+                                           interval_name) AS TABLE
+    WITH counts AS (
+        SELECT bvc_id, any_value(bvc_name) AS bvc_name, any_value(district) AS district,
+               period_start(month, interval_name) AS period,
+               sum(empty.visits)::BIGINT AS visits,
+               sum(empty.location)::BIGINT AS location,
+               sum(empty.nurse_present)::BIGINT AS nurse_present,
+               sum(empty.parent_supporter_present)::BIGINT AS parent_supporter_present,
+               sum(empty.duration_minutes)::BIGINT AS duration_minutes,
+               sum(empty.mother_present)::BIGINT AS mother_present,
+               sum(empty.other_parent_applies)::BIGINT AS other_parent_applies,
+               sum(empty.other_parent_present)::BIGINT AS other_parent_present,
+               sum(empty.ratings)::BIGINT AS ratings
+        FROM visit_month_cells(date_from, date_to, districts, bvcs, programmes)
+        GROUP BY bvc_id, period
+    )
+    SELECT bvc_id, bvc_name, district, period, f.field, f.denominator, f.n
+    FROM counts, unnest([
+        {'field': 'location', 'denominator': visits, 'n': location},
+        {'field': 'nurse_present', 'denominator': visits, 'n': nurse_present},
+        {'field': 'parent_supporter_present', 'denominator': visits,
+         'n': parent_supporter_present},
+        {'field': 'duration_minutes', 'denominator': visits, 'n': duration_minutes},
+        {'field': 'mother_present', 'denominator': visits, 'n': mother_present},
+        {'field': 'other_parent_present', 'denominator': other_parent_applies,
+         'n': other_parent_present},
+        {'field': 'ratings', 'denominator': visits, 'n': ratings}
+    ]) AS u(f);
