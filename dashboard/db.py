@@ -174,22 +174,64 @@ def _per_visit(con, table: str, aggregates: str, from_groups: str, validated: bo
     return f"{by_rows} GROUP BY visit_id"
 
 
-def _cell_macros(con, name: str, cells, fields, summed: bool = True) -> None:
+def _cell_macros(con, name: str, cells, fields) -> tuple[str, list, list]:
     """`<name>(v)`: a macro over a group of visit_facts rows `v` with one struct per cell,
     each of `fields` (field, aggregate of {column}) aggregated from the cell's column (as
-    visit_shares does for shares). With `summed`, also `sum_<name>(c)` over a group of such
-    lists (kept per BVC and month): the same structs with each field summed, so that kept
-    rows are summed before they are unnested."""
-    def struct(labels: dict, values: list[tuple[str, str]]) -> str:
-        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in labels.items()) + \
-            ", " + ", ".join(f"{literal(field)}: {value}" for field, value in values) + "}"
+    visit_shares does for shares). Returns what _kept_cells needs to keep them."""
     con.execute(f"CREATE OR REPLACE MACRO {name}(v) AS [" + ", ".join(
-        struct(labels, [(field, aggregate.format(column=column)) for field, aggregate in fields])
+        _struct(labels, [(field, aggregate.format(column=column))
+                         for field, aggregate in fields])
         for labels, column in cells) + "]")
-    if summed:
-        con.execute(f"CREATE OR REPLACE MACRO sum_{name}(c) AS [" + ", ".join(
-            struct(labels, [(field, f"sum(c[{i}].{field})::BIGINT") for field, _ in fields])
-            for i, (labels, _) in enumerate(cells, start=1)) + "]")
+    return name, cells, fields
+
+
+def _struct(labels: dict, values: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join([f"{literal(k)}: {literal(v)}" for k, v in labels.items()]
+                           + [f"{literal(field)}: {value}" for field, value in values]) + "}"
+
+
+def _kept_cells(con, kept: list[tuple[str, list, list]]) -> None:
+    """For each kept `<name>`: the table `<name>_months`, one row per BVC and month with
+    one column per cell and field (`<name>__<k>__<field>`, the k-th cell); the macros
+    `<name>_months(date_from, …)` (kept.<name>_months: only the kept rows, as in
+    visit_months.sql) and `sum_<name>(m)`, the structs of `<name>(v)` with each column
+    summed over the rows `m`. Plain columns: reading and summing them is several times
+    faster than lists of structs, and cheaper to plan."""
+    for name, cells, fields in kept:
+        columns = [(f"{name}__{k}__{field}", aggregate.format(column=column))
+                   for k, (_, column) in enumerate(cells, start=1)
+                   for field, aggregate in fields]
+        aggregates = ", ".join(f"({aggregate})::BIGINT AS {q(column)}"  # not HUGEINT: faster
+                               for column, aggregate in columns)
+        con.execute(f"""
+            CREATE OR REPLACE TABLE {name}_months AS
+            SELECT bvc_id, any_value(district) AS district,
+                   any_value(programme_id) AS programme_id,
+                   date_trunc('month', visit_date)::DATE AS month, {aggregates}
+            FROM visit_facts v
+            GROUP BY bvc_id, month
+            ORDER BY month, bvc_id""")
+        con.execute(f"""
+            CREATE OR REPLACE MACRO kept.{name}_months(date_from, date_to, districts, bvcs,
+                                                      programmes) AS TABLE
+            SELECT m.* FROM {name}_months m
+            WHERE in_scope(m.month, m.bvc_id, m.district, m.programme_id,
+                           date_from, date_to, districts, bvcs, programmes)""")
+        con.execute(f"""
+            CREATE OR REPLACE MACRO {name}_months(date_from, date_to, districts, bvcs,
+                                                 programmes) AS TABLE
+            SELECT * FROM kept.{name}_months(date_from, date_to, districts, bvcs, programmes)
+            WHERE whole_months(date_from, date_to)
+            UNION ALL
+            SELECT bvc_id, any_value(district), any_value(programme_id),
+                   date_trunc('month', visit_date)::DATE AS month, {aggregates}
+            FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
+            WHERE NOT whole_months(date_from, date_to)
+            GROUP BY bvc_id, month""")
+        con.execute(f"CREATE OR REPLACE MACRO sum_{name}(m) AS [" + ", ".join(
+            _struct(labels, [(field, f"sum(m.{q(f'{name}__{k}__{field}')})::BIGINT")
+                             for field, _ in fields])
+            for k, (labels, _) in enumerate(cells, start=1)) + "]")
 
 
 # How many ratings gave each score 1 … the largest scale, over a group of visits: a list
@@ -205,9 +247,10 @@ _SCORE_COUNTS = (
     "ELSE error('over 4 095 ratings of one item in one group: score counts not kept') END")
 
 
-def _rating_model(con, loads: dict[str, TableLoad] | None) -> None:
+def _rating_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list, list]:
     """`visit_ratings`: one row per rated visit with one score column per (role, item),
-    and the macros that aggregate those columns like rows of `ratings`. Ratings are the
+    and the macros that aggregate those columns like rows of `ratings` (returns the rating
+    sums to keep per BVC and month). Ratings are the
     largest table (about 15 a visit); pivoted once, the pages read a table as long as the
     visits instead of joining every rating to its visit at every query."""
     validated = loads is not None
@@ -233,17 +276,17 @@ def _rating_model(con, loads: dict[str, TableLoad] | None) -> None:
         con.execute("CREATE OR REPLACE VIEW ratings AS SELECT * FROM _valid_ratings")
     cells = [({"rater_role": role, "item": item}, f"v.{q(column)}")
              for role, item, column in rating_cells()]
-    _cell_macros(con, "rating_sums", cells, [("total", "sum({column})"),
-                                             ("n", "count({column})")])
-    _cell_macros(con, "rating_score_counts", cells, [("ratings", _SCORE_COUNTS)],
-                 summed=False)
+    sums = _cell_macros(con, "rating_sums", cells, [("total", "sum({column})"),
+                                                    ("n", "count({column})")])
+    _cell_macros(con, "rating_score_counts", cells, [("ratings", _SCORE_COUNTS)])
     # the element-wise sum of such lists over rows (a struct per cell of ten sums each
     # costs more to plan than summing per role and item)
     con.execute("CREATE OR REPLACE MACRO sum_score_counts(counts) AS [" + ", ".join(
         f"sum(counts[{k}])::BIGINT" for k in range(1, _TOP_SCORE + 1)) + "]")
+    return sums
 
 
-def _referral_model(con, loads: dict[str, TableLoad] | None) -> None:
+def _referral_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list, list]:
     """`visit_referrals`: one row per visit with referrals, its destinations as one bit per
     destination code (a destination is unique per visit), from validation's own bits; the
     macros `referral_counts(v)` (visits per destination) and `destination_mask(group)`."""
@@ -255,14 +298,15 @@ def _referral_model(con, loads: dict[str, TableLoad] | None) -> None:
            for code in VOCABULARIES["destination"]}
     cells = [({"destination": code}, f"(v.referral_destinations >> {k}) & 1 = 1")
              for code, k in bit.items()]
-    _cell_macros(con, "referral_counts", cells,
-                 [("referrals", "count(*) FILTER (WHERE {column})")])
+    counts = _cell_macros(con, "referral_counts", cells,
+                          [("referrals", "count(*) FILTER (WHERE {column})")])
     masks = {}
     for code, entry in VOCABULARIES["destination"].items():
         masks[entry.group] = masks.get(entry.group, 0) | (1 << bit[code])
     con.execute("CREATE OR REPLACE MACRO destination_mask(group_name) AS CASE "
                 + " ".join(f"WHEN group_name = {literal(g)} THEN {m}::UBIGINT"
                            for g, m in masks.items()) + " ELSE 0::UBIGINT END")
+    return counts
 
 
 def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
@@ -304,10 +348,10 @@ def build_model(con, reference_date: dt.date,
     # a constant, not a table: the rollups' as-of date may reach a lambda
     con.execute(f"CREATE OR REPLACE MACRO reference_date() AS "
                 f"DATE '{reference_date.isoformat()}'")
-    _rating_model(con, loads)
-    _referral_model(con, loads)
+    kept = [_rating_model(con, loads), _referral_model(con, loads)]
     for file in MODEL_FILES:
         con.execute((MODEL_DIR / file).read_text(encoding="utf-8"))
+    _kept_cells(con, kept)
 
 
 # The files whose change changes what a validated database holds.

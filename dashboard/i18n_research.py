@@ -114,10 +114,17 @@ STRINGS = {
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
                            "visits failing a plausibility check, with the checks"),
     "table_family_facts": ("familjer med enhet och program", "families with unit and programme"),
-    "table_visit_cell_months": ("tomma fält, skattningar och hänvisningar per BVC och "
-                                "kalendermånad (summeras över hela månader)", "empty fields, "
-                                "ratings and referrals per BVC and calendar month (summed "
-                                "over whole months)"),
+    "table_visit_cell_months": ("tomma fält och skattningarnas fördelning per BVC och "
+                                "kalendermånad (summeras över hela månader)", "empty fields "
+                                "and the ratings' distribution per BVC and calendar month "
+                                "(summed over whole months)"),
+    "table_rating_sums_months": ("skattningarnas summa och antal per BVC, kalendermånad, "
+                                 "roll och fråga (en kolumn var)", "the ratings' sum and "
+                                 "count per BVC, calendar month, role and item (a column "
+                                 "each)"),
+    "table_referral_counts_months": ("hänvisningar per BVC, kalendermånad och mål (en kolumn "
+                                     "per mål)", "referrals per BVC, calendar month and "
+                                     "destination (a column per destination)"),
     "table_visit_number_months": ("besök och besök i tid per BVC, kalendermånad och "
                                   "besöksnummer (summeras över hela månader)", "visits and "
                                   "visits on time per BVC, calendar month and visit number "

@@ -1,11 +1,11 @@
 -- grain: one row per rating item and rater role ('all' pools both roles) over the ratings
 -- of visits in scope: mean score and number of ratings. Items of different scales are
 -- never averaged together. The sums per role and item come from the per-visit columns of
--- visit_facts (rating_sums), kept per BVC and month (visit_month_cells) and summed
+-- visit_facts (rating_sums), kept per BVC and month (rating_sums_months) and summed
 -- (sum_rating_sums).
 WITH cells AS (
-    SELECT unnest(sum_rating_sums(rating_sums), recursive := true)
-    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
+    SELECT unnest(sum_rating_sums(m), recursive := true)
+    FROM rating_sums_months($date_from, $date_to, $districts, $bvcs, $programmes) m
 )
 SELECT r.item,
        coalesce(r.rater_role, 'all') AS rater_role,

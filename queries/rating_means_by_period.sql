@@ -2,9 +2,9 @@
 -- ('all' pools both roles) over the ratings of visits in scope: mean score and number of
 -- ratings (from the sums per BVC and month, as rating_means).
 WITH cells AS (
-    SELECT period_start(month, $interval) AS period,
-           unnest(sum_rating_sums(rating_sums), recursive := true)
-    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
+    SELECT period_start(m.month, $interval) AS period,
+           unnest(sum_rating_sums(m), recursive := true)
+    FROM rating_sums_months($date_from, $date_to, $districts, $bvcs, $programmes) m
     GROUP BY period
 )
 SELECT period,

@@ -2,11 +2,11 @@
 -- scope (the visit's unit gives the district): the destination's group and the count.
 -- A destination occurs at most once per visit, so referrals to it = visits with its bit
 -- (referral_counts, over visit_facts.referral_destinations, kept per BVC and month in
--- visit_month_cells, summed per district with sum_referral_counts).
+-- referral_counts_months, summed per district with sum_referral_counts).
 WITH cells AS (
-    SELECT district, unnest(sum_referral_counts(referral_counts), recursive := true)
-    FROM visit_month_cells($date_from, $date_to, $districts, $bvcs, $programmes)
-    GROUP BY district
+    SELECT m.district, unnest(sum_referral_counts(m), recursive := true)
+    FROM referral_counts_months($date_from, $date_to, $districts, $bvcs, $programmes) m
+    GROUP BY m.district
 )
 SELECT c.district,
        c.destination,

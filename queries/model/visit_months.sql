@@ -62,9 +62,7 @@ SELECT bvc_id,
        any_value(programme_id) AS programme_id,
        date_trunc('month', visit_date)::DATE AS month,
        empty_fields(v) AS empty,
-       rating_sums(v) AS rating_sums,
-       rating_score_counts(v) AS rating_scores,
-       referral_counts(v) AS referral_counts
+       rating_score_counts(v) AS rating_scores
 FROM visit_facts v
 GROUP BY bvc_id, month
 ORDER BY month, bvc_id;
@@ -118,13 +116,14 @@ CREATE OR REPLACE MACRO visit_share_months(date_from, date_to, districts, bvcs, 
     GROUP BY bvc_id, month;
 
 -- The cells of the visits in scope, one row per BVC and month: empty fields
--- (empty_fields), ratings (rating_sums and rating_score_counts, per rater role and item)
--- and referrals (referral_counts, per destination); kept in visit_cell_months when the
--- period is whole months, else counted from the visits.
+-- (empty_fields) and score counts (rating_score_counts, per rater role and item); kept in
+-- visit_cell_months when the period is whole months, else counted from the visits. (The
+-- rating sums and referral counts are kept as columns: rating_sums_months and
+-- referral_counts_months, made in db.py.)
 CREATE OR REPLACE MACRO kept.visit_month_cells(date_from, date_to, districts, bvcs,
                                                 programmes) AS TABLE
-    SELECT m.bvc_id, m.bvc_name, m.district, m.programme_id, m.month, m.empty, m.rating_sums,
-           m.rating_scores, m.referral_counts
+    SELECT m.bvc_id, m.bvc_name, m.district, m.programme_id, m.month, m.empty,
+           m.rating_scores
     FROM visit_cell_months m
     WHERE in_scope(m.month, m.bvc_id, m.district, m.programme_id,
                    date_from, date_to, districts, bvcs, programmes);
@@ -136,8 +135,8 @@ CREATE OR REPLACE MACRO visit_month_cells(date_from, date_to, districts, bvcs, p
     WHERE whole_months(date_from, date_to)
     UNION ALL
     SELECT bvc_id, any_value(bvc_name), any_value(district), any_value(programme_id),
-           date_trunc('month', visit_date)::DATE AS month, empty_fields(v), rating_sums(v),
-           rating_score_counts(v), referral_counts(v)
+           date_trunc('month', visit_date)::DATE AS month, empty_fields(v),
+           rating_score_counts(v)
     FROM visits_in_scope(date_from, date_to, districts, bvcs, programmes) v
     WHERE NOT whole_months(date_from, date_to)
     GROUP BY bvc_id, month;
@@ -198,8 +197,8 @@ CREATE OR REPLACE MACRO field_completeness(date_from, date_to, districts, bvcs, 
         FROM visit_month_cells(date_from, date_to, districts, bvcs, programmes)
         GROUP BY bvc_id, period
     )
-    SELECT bvc_id, bvc_name, district, period, f.field, f.denominator, f.n
-    FROM counts, unnest([
+    -- unnested in the select list: twice as fast as a lateral join with unnest
+    SELECT bvc_id, bvc_name, district, period, unnest([
         {'field': 'location', 'denominator': visits, 'n': location},
         {'field': 'nurse_present', 'denominator': visits, 'n': nurse_present},
         {'field': 'parent_supporter_present', 'denominator': visits,
@@ -209,4 +208,5 @@ CREATE OR REPLACE MACRO field_completeness(date_from, date_to, districts, bvcs, 
         {'field': 'other_parent_present', 'denominator': other_parent_applies,
          'n': other_parent_present},
         {'field': 'ratings', 'denominator': visits, 'n': ratings}
-    ]) AS u(f);
+    ], recursive := true)
+    FROM counts;
