@@ -52,8 +52,8 @@ def key_tiles(context) -> KeyTiles:
     previous = context.filters.previous()
     before = context.query("visit_counts", previous).iloc[0] if previous else None
     window, interval = series.trend_window(context.filters, context.db.export.reference_date)
-    trends = series.share_trends(context.query("visit_shares_by_period", window,
-                                               interval=interval), VISIT_SHARES, threshold)
+    monthly = context.query("visit_shares_by_period", window, interval=interval)
+    trends = series.share_trends(monthly, VISIT_SHARES, threshold)
     visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
                                                    interval=interval), "visits", "all",
                                      threshold)
@@ -63,8 +63,8 @@ def key_tiles(context) -> KeyTiles:
                    tuple(visits_trend.shown.dropna())),
         count_tile("families_visited", counts.families_visited, lang, threshold,
                    None if before is None else before.families_visited)]
-    visits += share_tiles(context.query("visit_shares"), VISIT_SHARES, lang, threshold, targets,
-                          context.query("visit_shares", previous) if previous else None, trends)
+    shares, shares_before = _visit_shares(context, monthly, interval, previous)
+    visits += share_tiles(shares, VISIT_SHARES, lang, threshold, targets, shares_before, trends)
     completed = context.query("completed_share")
     completed_before = context.query("completed_share", previous) if previous else None
     families = share_tiles(context.query("reach_shares"), FAMILY_SHARES, lang, threshold,
@@ -75,6 +75,21 @@ def key_tiles(context) -> KeyTiles:
         None if completed_before is None else (completed_before.n.sum(),
                                                completed_before.denominator.sum())))
     return KeyTiles(visits, families, interval, previous is not None)
+
+
+def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
+                  ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """visit_shares over the period and the one before: summed from the trend's months
+    when both are whole months inside them (the default), else asked for."""
+    filters = context.filters
+    if (interval == "month" and previous and filters.date_from.day == 1
+            and previous.date_from.day == 1):
+        return (series.shares_between(monthly, VISIT_SHARES, filters.date_from,
+                                      filters.date_to),
+                series.shares_between(monthly, VISIT_SHARES, previous.date_from,
+                                      previous.date_to))
+    return (context.query("visit_shares"),
+            context.query("visit_shares", previous) if previous else None)
 
 
 def visits_by_district(context, interval: str, counts: pd.DataFrame) -> Figure:

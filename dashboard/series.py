@@ -137,6 +137,17 @@ def trend_window(filters, reference: dt.date):
     return window, "month" if days <= 2 * 366 else "quarter" if days <= 8 * 366 else "year"
 
 
+def shares_between(monthly: pd.DataFrame, indicators: list[str], first: dt.date,
+                   last: dt.date) -> pd.DataFrame:
+    """visit_shares' rows (indicator, n, denominator, missing; every indicator, 0 where no
+    visit) summed from visit_shares_by_period's monthly rows of the months first … last:
+    the same numbers as asking again, when those months are the whole period."""
+    months = pd.to_datetime(monthly.period)
+    rows = monthly[(months >= pd.Timestamp(first)) & (months <= pd.Timestamp(last))]
+    summed = rows.groupby("indicator")[SHARE_COLUMNS].sum().reindex(indicators, fill_value=0)
+    return summed.astype("int64").rename_axis("indicator").reset_index()
+
+
 def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int
                  ) -> dict[str, tuple[float, ...]]:
     """Each indicator's shown values over time for all units in scope (hidden ones left out)."""

@@ -376,3 +376,35 @@ def test_one_fields_completeness_is_its_rows_of_every_fields(sample_db, date_fro
         expected = every[every.field == field]
         assert len(expected) > 10
         assert_same_rows(one, expected)
+
+
+@pytest.mark.parametrize("preset", ["last12", "last_year", "this_year", "all"])
+def test_overviews_shares_summed_from_the_trend_equal_asking(sample_db, preset):
+    """Översikt sums its period's and the previous period's visit shares from the trend's
+    months when both are whole months; otherwise it asks. Either way the tiles' numbers
+    equal visit_shares over each period."""
+    from dashboard import figures, series
+    from dashboard.sidebar import period_bounds
+
+    class Page:  # what key_tiles reads of a page context
+        db, filters = sample_db, Filters(*period_bounds(preset, sample_db.export.reference_date))
+        asked: list = []
+
+        def query(self, name, filters=None, **options):
+            self.asked.append(name)
+            return sample_db.query(name, filters or self.filters, **options)
+
+    page = Page()
+    previous = page.filters.previous()
+    window, interval = series.trend_window(page.filters, sample_db.export.reference_date)
+    monthly = page.query("visit_shares_by_period", window, interval=interval)
+    got, got_before = figures._visit_shares(page, monthly, interval, previous)
+    assert_same_rows(got, sample_db.query("visit_shares", page.filters))
+    if previous is None:
+        assert got_before is None
+    else:
+        expected = sample_db.query("visit_shares", previous)
+        assert expected.n.sum() > 0
+        assert_same_rows(got_before, expected)
+    summed = preset in ("last12", "last_year")  # whole months, and the year before them
+    assert ("visit_shares" in page.asked) != summed
