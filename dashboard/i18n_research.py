@@ -129,6 +129,8 @@ STRINGS = {
                                   "besöksnummer (summeras över hela månader)", "visits and "
                                   "visits on time per BVC, calendar month and visit number "
                                   "(summed over whole months)"),
+    "table_several_bvc_visits": ("besök hos familjer som besökts på flera BVC",
+                                 "visits to families visited at several BVCs"),
     "table_family_months": ("familjernas räckvidd och fullföljande per BVC och födelsemånad "
                             "på exportens datum", "the families' reach and completion per BVC "
                             "and birth month at the export's date"),

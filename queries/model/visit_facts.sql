@@ -72,6 +72,11 @@ SELECT
     f.rowid AS family_number,  -- a number per family: cheaper to count distinct
     pv.previous_visit_at_bvc,
     fb.one_bvc_family,
+    -- a family of one BVC counts once in a period, at the visit whose previous visit is
+    -- before the period's first day (0001-01-01: none); families of several BVCs never
+    -- here (9999-12-31): they are counted distinct (several_bvc_visits)
+    CASE WHEN fb.one_bvc_family THEN coalesce(pv.previous_visit_at_bvc, DATE '0001-01-01')
+         ELSE DATE '9999-12-31' END AS family_counted_before,
     coalesce(vr.ratings, 0) AS rating_count,
     vr.* EXCLUDE (visit_id, ratings)
 FROM visits v
@@ -83,3 +88,10 @@ LEFT JOIN visit_ratings vr USING (visit_id)
 JOIN previous pv USING (visit_id)
 JOIN family_bvcs fb USING (family_id)
 ORDER BY v.visit_date, v.bvc_id;
+
+-- grain: one row per visit to a family visited at several BVCs (few): what counting its
+-- families distinct needs (visit_counts).
+CREATE OR REPLACE TABLE several_bvc_visits AS
+SELECT visit_date, bvc_id, district, programme_id, family_number
+FROM visit_facts
+WHERE NOT one_bvc_family;

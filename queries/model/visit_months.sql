@@ -2,20 +2,10 @@
 -- families, the first and last visit and the visit-level shares of its visits
 -- (visit_shares: the same definitions), to be summed over whole months. The default periods are whole months, so
 -- most pages read these rows instead of visits.
--- How many distinct families a group of visit_facts rows `v` of one period holds, the
--- period starting on `period_from`: a family of one BVC counts at its visit whose
--- previous visit at that BVC is before the period (a plain count instead of a distinct
--- one: 7 times faster at national scale); families visited at several BVCs, few, are
--- counted distinct.
-CREATE OR REPLACE MACRO families_visited(v, period_from) AS
-    count(*) FILTER (WHERE v.one_bvc_family
-                     AND (v.previous_visit_at_bvc IS NULL
-                          OR v.previous_visit_at_bvc < period_from))
-    + coalesce(len(list_distinct(list(v.family_number) FILTER (WHERE NOT v.one_bvc_family))),
-               0);
-
--- The same per BVC (`v` the rows of one BVC and period): every family counts at its visit
--- whose previous visit at the BVC is before the period.
+-- How many distinct families a group of visit_facts rows `v` of one BVC and period holds,
+-- the period starting on `period_from`: a family counts at its visit whose previous visit
+-- at the BVC is before the period (a plain count instead of a distinct one: 7 times
+-- faster at national scale).
 CREATE OR REPLACE MACRO families_visited_at_bvc(v, period_from) AS
     count(*) FILTER (WHERE v.previous_visit_at_bvc IS NULL
                      OR v.previous_visit_at_bvc < period_from);
