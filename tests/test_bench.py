@@ -21,7 +21,7 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     for heading in ("## Targets at the largest scale", "## Per scale", "## Page times"):
         assert heading in text
     assert "| same numbers both ways | yes |" in text
-    assert "| session errors | 0 of 20 |" in text
+    assert "| session errors | 0 of 40 |" in text
     for page in ("overview.py, default", "data_quality.py, filtered", "satisfaction.py, default"):
         line = next(line for line in text.splitlines() if line.startswith(f"| {page} |"))
         assert int(line.split("|")[2]) > 0  # the page ran queries
