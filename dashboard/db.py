@@ -8,6 +8,7 @@ import hashlib
 import logging
 import os
 import re
+import threading
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -450,6 +451,8 @@ class Database:
     # quarantine per rule) answer the same for as long as the export is open: they are
     # facts of the export, read once when it is opened, not at every page.
     facts: dict[str, pd.DataFrame] = field(default_factory=dict)
+    _local: threading.local = field(default_factory=threading.local, repr=False,
+                                    compare=False)
 
     @classmethod
     def open(cls, path: Path | str | None = None, memory_limit: str = "1GB") -> "Database":
@@ -509,12 +512,20 @@ class Database:
         return self._run(name, used, self.reads_kept_rows(filters))
 
     def _run(self, name: str, params: dict, kept: bool) -> pd.DataFrame:
-        cursor = self.con.cursor()
-        try:
-            if kept:
-                cursor.execute("SET search_path = 'kept,main'")
-            # the DB-API result binds the query once; a relation (cursor.sql) binds it
-            # twice, which costs more than the copy of the rows DuckDB warns about
-            return frame(cursor.execute(query_text(name), params).to_arrow_table(), cursor)
-        finally:
-            cursor.close()
+        cursor = self._cursor(kept)
+        # the DB-API result binds the query once; a relation (cursor.sql) binds it twice,
+        # which costs more than the copy of the rows DuckDB warns about
+        return frame(cursor.execute(query_text(name), params).to_arrow_table(), cursor)
+
+    def _cursor(self, kept: bool) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor (a DuckDB connection is not shared between threads; a new
+        one per query cost 0.7 ms of a 3 ms query), its macros resolved in `kept` first
+        or not."""
+        local = self._local
+        if getattr(local, "cursor", None) is None:
+            local.cursor, local.kept = self.con.cursor(), False
+        if local.kept != kept:
+            local.cursor.execute("SET search_path = 'kept,main'" if kept
+                                 else "RESET search_path")
+            local.kept = kept
+        return local.cursor
