@@ -148,6 +148,24 @@ def shares_between(monthly: pd.DataFrame, indicators: list[str], first: dt.date,
     return summed.astype("int64").rename_axis("indicator").reset_index()
 
 
+def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
+    """rating_means' rows (item, rater_role with 'all' for both roles pooled, scale_max,
+    mean, n) from rating_scores_by_item's counts per score: the same numbers, since a mean
+    is the scores' sum over their number (integer sums, then one division)."""
+    weighted = scores.assign(total=scores.score * scores.ratings)
+    keys = ["item", "rater_role"]
+    parts = [weighted.groupby(keys, as_index=False).agg(
+                 scale_max=("scale_max", "first"), total=("total", "sum"),
+                 n=("ratings", "sum")),
+             weighted.groupby("item", as_index=False).agg(
+                 scale_max=("scale_max", "first"), total=("total", "sum"),
+                 n=("ratings", "sum")).assign(rater_role="all")]
+    out = pd.concat(parts, ignore_index=True)
+    out = out[out.n > 0].assign(mean=lambda f: f.total / f.n)
+    return out[["item", "rater_role", "scale_max", "mean", "n"]].sort_values(
+        keys, ignore_index=True)
+
+
 def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int
                  ) -> dict[str, tuple[float, ...]]:
     """Each indicator's shown values over time for all units in scope (hidden ones left out)."""

@@ -10,7 +10,8 @@ from dashboard.vocab import VOCABULARIES, label
 context = page_context()
 lang, threshold = context.lang, context.threshold
 widgets.header(context, "satisfaction")
-means = context.query("rating_means")
+scores = context.query("rating_scores_by_item")
+means = series.means_from_scores(scores)  # rating_means' numbers, without asking again
 if means.empty:
     widgets.empty_selection(lang)
 
@@ -38,7 +39,6 @@ widgets.chart_block(
     indicators=["rating_mean"], queries=["rating_means_by_period"])
 
 st.subheader(t("distribution_title", lang, item=item_name))
-scores = context.query("rating_scores_by_item")
 widgets.chart_block(
     charts.distribution(series.rating_distribution(scores, item, threshold, lang), lang=lang,
                         title=t("distribution_title", lang, item=item_name),

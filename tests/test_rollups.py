@@ -408,3 +408,20 @@ def test_overviews_shares_summed_from_the_trend_equal_asking(sample_db, preset):
         assert_same_rows(got_before, expected)
     summed = preset in ("last12", "last_year")  # whole months, and the year before them
     assert ("visit_shares" in page.asked) != summed
+
+
+@pytest.mark.parametrize("date_from, date_to, district", [
+    (None, None, None), ("2024-11-01", "2026-10-31", None), ("2022-03-15", "2023-02-10", None),
+    ("2021-01-01", "2023-12-31", "Angered")])
+def test_satisfactions_means_from_the_score_counts_equal_rating_means(sample_db, date_from,
+                                                                      date_to, district):
+    """Nöjdhet computes its means from the distribution it shows; they are rating_means'
+    numbers exactly (the same integer sums and one division)."""
+    from dashboard import series
+    filters = Filters(day(date_from), day(date_to), districts=(district,) if district else ())
+    got = series.means_from_scores(sample_db.query("rating_scores_by_item", filters))
+    expected = sample_db.query("rating_means", filters)
+    assert len(expected) > 9
+    assert (got["mean"].to_numpy() == expected.sort_values(["item", "rater_role"])[
+        "mean"].to_numpy()).all()
+    assert_same_rows(got, expected)
