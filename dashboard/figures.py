@@ -65,10 +65,9 @@ def key_tiles(context) -> KeyTiles:
                    None if before is None else before.families_visited)]
     shares, shares_before = _visit_shares(context, monthly, interval, previous)
     visits += share_tiles(shares, VISIT_SHARES, lang, threshold, targets, shares_before, trends)
-    completed = context.query("completed_share")
-    completed_before = context.query("completed_share", previous) if previous else None
-    families = share_tiles(context.query("reach_shares"), FAMILY_SHARES, lang, threshold,
-                           targets, context.query("reach_shares", previous) if previous else None)
+    (reach, completed), before_families = _family_shares(context, window, interval, previous)
+    reach_before, completed_before = before_families or (None, None)
+    families = share_tiles(reach, FAMILY_SHARES, lang, threshold, targets, reach_before)
     families.append(share_tile(
         "completed_share", completed.n.sum(), completed.denominator.sum(),
         completed.missing.sum(), lang, threshold, targets.get("completed_share"),
@@ -77,13 +76,34 @@ def key_tiles(context) -> KeyTiles:
     return KeyTiles(visits, families, interval, previous is not None)
 
 
+def _by_months(context, interval: str, previous) -> bool:
+    """Whether the period and the one before are whole months inside the trend's window
+    (the presets): then their numbers are sums of the trend's monthly rows."""
+    filters = context.filters
+    return bool(interval == "month" and previous and filters.date_from.day == 1
+                and previous.date_from.day == 1)
+
+
+def _family_shares(context, window, interval: str, previous):
+    """(reach_shares' rows, completed_share's rows) over the period, and the same over the
+    one before (None without one): summed from the window's birth months when
+    _by_months, else asked for."""
+    filters = context.filters
+    if _by_months(context, interval, previous):
+        monthly = context.query("family_counts_by_period", window, interval="month")
+        return (series.family_shares_between(monthly, filters.date_from, filters.date_to),
+                series.family_shares_between(monthly, previous.date_from, previous.date_to))
+    asked = (context.query("reach_shares"), context.query("completed_share"))
+    return asked, ((context.query("reach_shares", previous),
+                    context.query("completed_share", previous)) if previous else None)
+
+
 def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
                   ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """visit_shares over the period and the one before: summed from the trend's months
-    when both are whole months inside them (the default), else asked for."""
+    when _by_months, else asked for."""
     filters = context.filters
-    if (interval == "month" and previous and filters.date_from.day == 1
-            and previous.date_from.day == 1):
+    if _by_months(context, interval, previous):
         return (series.shares_between(monthly, VISIT_SHARES, filters.date_from,
                                       filters.date_to),
                 series.shares_between(monthly, VISIT_SHARES, previous.date_from,

@@ -148,6 +148,26 @@ def shares_between(monthly: pd.DataFrame, indicators: list[str], first: dt.date,
     return summed.astype("int64").rename_axis("indicator").reset_index()
 
 
+def family_shares_between(monthly: pd.DataFrame, first: dt.date, last: dt.date
+                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """reach_shares' rows and completed_share's totals (n, denominator, missing) summed
+    from family_counts_by_period's monthly rows of the birth months first … last: the same
+    numbers as asking again, when those months are the whole period."""
+    months = pd.to_datetime(monthly.period)
+    c = monthly[(months >= pd.Timestamp(first)) & (months <= pd.Timestamp(last))].sum(
+        numeric_only=True)
+    reach = pd.DataFrame({
+        "indicator": ["offered_share", "accepted_share"],
+        "n": [c.get("offered", 0), c.get("accepted", 0)],
+        "denominator": [c.get("families", 0), c.get("answered", 0)],
+        "missing": [0, c.get("answer_missing", 0)]}).astype(
+        {"n": "int64", "denominator": "int64", "missing": "int64"})
+    completed = pd.DataFrame({"n": [int(c.get("completed", 0))],
+                              "denominator": [int(c.get("completion_eligible", 0))],
+                              "missing": [0]})
+    return reach, completed
+
+
 def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """rating_means' rows (item, rater_role with 'all' for both roles pooled, scale_max,
     mean, n) from rating_scores_by_item's counts per score: the same numbers, since a mean

@@ -425,3 +425,37 @@ def test_satisfactions_means_from_the_score_counts_equal_rating_means(sample_db,
     assert (got["mean"].to_numpy() == expected.sort_values(["item", "rater_role"])[
         "mean"].to_numpy()).all()
     assert_same_rows(got, expected)
+
+
+@pytest.mark.parametrize("preset", ["last12", "last_year", "this_year", "all"])
+@pytest.mark.parametrize("as_of", [None, "2024-06-30"])
+def test_overviews_family_shares_summed_from_birth_months_equal_asking(sample_db, preset,
+                                                                        as_of):
+    """Översikt sums reach and completion over the period and the one before from the
+    window's birth months when both are whole months, else asks; either way the numbers
+    are reach_shares' and completed_share's."""
+    from dashboard import figures, series
+    from dashboard.sidebar import period_bounds
+
+    class Page:
+        db = sample_db
+        filters = Filters(*period_bounds(preset, sample_db.export.reference_date),
+                          as_of=day(as_of))
+
+        def query(self, name, filters=None, **options):
+            return sample_db.query(name, filters or self.filters, **options)
+
+    page = Page()
+    previous = page.filters.previous()
+    window, interval = series.trend_window(page.filters, sample_db.export.reference_date)
+    now, before = figures._family_shares(page, window, interval, previous)
+    assert (before is None) == (previous is None)
+    for (reach, completed), filters in [(now, page.filters)] + (
+            [(before, previous)] if previous else []):
+        assert_same_rows(reach, sample_db.query("reach_shares", filters))
+        expected = sample_db.query("completed_share", filters)
+        assert (int(completed.n.sum()), int(completed.denominator.sum())) == (
+            int(expected.n.sum()), int(expected.denominator.sum()))
+    assert now[0].denominator.sum() > 0
+    by_year = sample_db.query("family_counts_by_period", page.filters, interval="year")
+    assert int(by_year.families.sum()) == int(now[0].denominator.iloc[0])  # offered / families
