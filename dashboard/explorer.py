@@ -115,19 +115,32 @@ def _scoped(table: str, bvcs: tuple[str, ...] | None) -> str:
 
 
 class Sandbox:
-    """A locked in-memory DuckDB with the explorer's tables (only the rows of the reader's
-    units when `bvcs` is given); one cursor per statement."""
+    """A locked DuckDB with the explorer's tables; one cursor per statement. A reader of
+    every unit reads the app's own validated database, attached read-only (no copy: at
+    national scale the ratings alone would take gigabytes of memory); a reader scoped to
+    `bvcs` gets a copy of only the rows of those units, with the model rebuilt over it."""
 
     def __init__(self, db: Database, limits: Limits = Limits(),
                  bvcs: tuple[str, ...] | None = None):
         self.limits = limits
         self.con = duckdb.connect()
         self.con.execute("SET enable_progress_bar = false")
-        for table in BASE_TABLES + tuple(_quarantined_tables(db.con)):
-            _copy(db.con, self.con, table, _scoped(table, bvcs))
-        self.con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
-        build_model(self.con, db.export.reference_date)
+        self.attached = bvcs is None and db.file is not None
+        if self.attached:
+            self.con.execute(f"ATTACH {literal(str(db.file))} AS export (READ_ONLY)")
+        else:
+            for table in BASE_TABLES + tuple(_quarantined_tables(db.con)):
+                _copy(db.con, self.con, table, _scoped(table, bvcs))
+            self.con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
+            build_model(self.con, db.export.reference_date)
         self._lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own for one statement, reading the attached export by default."""
+        cursor = self.con.cursor()
+        if self.attached:
+            cursor.execute("USE export")
+        return cursor
 
     def _lock(self) -> None:
         """No file, network, extension or Python-variable access; settings frozen."""
@@ -144,11 +157,13 @@ class Sandbox:
 
     def schema(self) -> pd.DataFrame:
         """Every table the explorer sees, with its columns and types, in order."""
-        cursor = self.con.cursor()
+        cursor = self.cursor()
         try:
             return cursor.execute("""
                 SELECT table_name, column_name, data_type
-                FROM information_schema.columns WHERE table_schema = 'main'
+                FROM information_schema.columns
+                WHERE table_catalog = current_database() AND table_schema = 'main'
+                  AND NOT starts_with(table_name, '_')  -- the validation's own bookkeeping
                 ORDER BY table_name, ordinal_position""").df()
         finally:
             cursor.close()
@@ -157,7 +172,7 @@ class Sandbox:
         """Run one SELECT; stop it after the time limit; read at most `download_rows` rows."""
         statement = single_select(sql)
         started = time.perf_counter()
-        cursor = self.con.cursor()
+        cursor = self.cursor()
         timer = threading.Timer(self.limits.timeout_seconds, cursor.interrupt)
         timer.start()
         try:

@@ -198,3 +198,18 @@ def test_a_scoped_sandbox_holds_only_the_readers_units(small_db):
     assert rows("SELECT count(*) AS n FROM visit_facts") == [{"n": 2}]
     assert rows("SELECT count(*) AS n FROM quarantine") == [{"n": 0}]
     assert rows("SELECT count(*) AS n FROM units") == [{"n": 3}]  # units are not about families
+
+
+def test_a_reader_of_every_unit_reads_the_kept_database_without_a_copy(small_db, sandbox):
+    """At national scale a copy would take gigabytes: the sandbox of a reader of every unit
+    attaches the app's validated database read-only and copies nothing, and still sees
+    only the documented tables (not the validation's own `_` tables)."""
+    assert sandbox.attached and small_db.file is not None
+    copied = sandbox.con.execute("SELECT count(*) FROM duckdb_tables() "
+                                 "WHERE database_name = 'memory'").fetchone()[0]
+    assert copied == 0
+    tables = set(sandbox.schema().table_name)
+    assert {"visit_facts", "ratings", "quarantine", "family_months"} <= tables
+    assert not any(name.startswith("_") for name in tables)
+    with pytest.raises(Refused):  # read-only: nothing can be written back
+        sandbox.run("SELECT * FROM (DELETE FROM visits RETURNING *)")
