@@ -4,6 +4,22 @@
 -- destination, see visit_referrals) and its ratings
 -- (`rating_count` and one `score_<role>__<item>` column per rater role and item, see
 -- visit_ratings).
+-- Each visit's previous visit at the same BVC, and whether its family was visited at one
+-- BVC only: a family counts once in a period at the visit whose previous one is before
+-- the period (family_counted_before below, families_visited_at_bvc in visit_months.sql).
+-- Tables of their own before the large join: one statement with the window, the joins and
+-- the sort together came close to the memory limit at national scale.
+CREATE OR REPLACE TEMP TABLE _previous_visits AS
+SELECT visit_id,
+       lag(visit_date) OVER (PARTITION BY family_id, bvc_id ORDER BY visit_date)
+           AS previous_visit_at_bvc
+FROM visits;
+
+CREATE OR REPLACE TEMP TABLE _family_bvcs AS
+SELECT family_id, min(bvc_id) = max(bvc_id) AS one_bvc_family
+FROM visits
+GROUP BY family_id;
+
 CREATE OR REPLACE TABLE visit_facts AS
 WITH
 -- the programme visits with a flag per planned profession (a few rows, flagged once)
@@ -15,20 +31,6 @@ plan AS (
            list_contains(professions, 'dental') AS plans_dental,
            list_contains(professions, 'librarian') AS plans_librarian
     FROM programmes
-),
--- each visit's family's previous visit, anywhere and at the same BVC, and whether the
--- family was visited at one BVC only: a family counts once in a period at the visit
--- whose previous one is before the period (families_visited, visit_months.sql)
-previous AS (
-    SELECT visit_id,
-           lag(visit_date) OVER (PARTITION BY family_id, bvc_id ORDER BY visit_date)
-               AS previous_visit_at_bvc
-    FROM visits
-),
-family_bvcs AS (
-    SELECT family_id, min(bvc_id) = max(bvc_id) AS one_bvc_family
-    FROM visits
-    GROUP BY family_id
 )
 SELECT
     v.*,
@@ -85,12 +87,15 @@ JOIN families f USING (family_id)
 JOIN plan p ON p.programme_id = u.programme_id AND p.visit_number = v.visit_number
 LEFT JOIN visit_referrals vf USING (visit_id)
 LEFT JOIN visit_ratings vr USING (visit_id)
-JOIN previous pv USING (visit_id)
-JOIN family_bvcs fb USING (family_id)
+JOIN _previous_visits pv USING (visit_id)
+JOIN _family_bvcs fb USING (family_id)
 ORDER BY v.visit_date, v.bvc_id;
 
 -- grain: one row per visit to a family visited at several BVCs (few): what counting its
 -- families distinct needs (visit_counts).
+DROP TABLE _previous_visits;
+DROP TABLE _family_bvcs;
+
 CREATE OR REPLACE TABLE several_bvc_visits AS
 SELECT visit_date, bvc_id, district, programme_id, family_number
 FROM visit_facts
