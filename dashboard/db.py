@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import glob
 import hashlib
 import logging
 import os
@@ -405,6 +406,30 @@ def _build_file(export: Export, target: Path, memory_limit: str) -> None:
     old = sorted(target.parent.glob("*.duckdb"), key=lambda p: p.stat().st_mtime)
     for stale in old[:-KEEP_DATABASES]:
         stale.unlink(missing_ok=True)
+    _remove_leftovers(target.parent)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """The partial files of builds that were killed (`<name>.part-<pid>` and its `.wal`)
+    and the lock files of databases no longer kept. A build holds its lock while it runs:
+    whatever a free lock guards is left over. Another process may open a lock file just as
+    it goes; it then builds under a lock of its own, which costs time, never a database."""
+    for lock_file in folder.glob("*.lock"):
+        database = lock_file.with_suffix(".duckdb")
+        partials = list(folder.glob(f"{glob.escape(database.stem)}.part-*"))
+        if database.exists() and not partials:
+            continue
+        try:
+            with open(lock_file, "r+") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                for partial in partials:
+                    partial.unlink(missing_ok=True)
+                if not database.exists():
+                    lock_file.unlink(missing_ok=True)
+        except BlockingIOError:
+            continue  # a build is running
+        except OSError as error:  # pragma: no cover - a file gone meanwhile
+            log.debug("leftover %s not removed: %s", lock_file, error)
 
 
 _NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),

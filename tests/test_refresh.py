@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import time
+from pathlib import Path
 
 import fixture_small
 from exports import write_export
@@ -84,6 +85,31 @@ def test_validated_database_is_kept_and_reopened_read_only(tmp_path, database_ca
     # rewriting a file of the export makes another database
     write_export(folder, {"units": fixture_small.tables()["units"]}, rows={})
     assert database_file(open_export(folder)) != file
+
+
+def test_a_build_removes_what_killed_builds_and_pruned_databases_left(tmp_path,
+                                                                        database_cache):
+    """A process killed mid-build leaves its partial file; a pruned database leaves its
+    lock file. The next build removes both, but never the partial of a build that holds
+    its lock."""
+    import fcntl
+
+    database_cache.mkdir(parents=True, exist_ok=True)
+    killed = database_cache / "old-0123456789abcdef.part-4242"
+    killed.write_bytes(b"half a database")
+    Path(str(killed) + ".wal").write_bytes(b"log")
+    (database_cache / "old-0123456789abcdef.lock").touch()
+    (database_cache / "pruned-0123456789abcdef.lock").touch()
+    running = database_cache / "busy-0123456789abcdef.part-4343"
+    running.write_bytes(b"being written")
+    with open(database_cache / "busy-0123456789abcdef.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        Database.open(write_export(tmp_path / "e", fixture_small.tables()))
+        left = {p.name for p in database_cache.iterdir()}
+    kept = database_file(open_export(tmp_path / "e"))
+    assert {kept.name, running.name, "busy-0123456789abcdef.lock"} <= left
+    assert not {killed.name, killed.name + ".wal", "old-0123456789abcdef.lock",
+                "pruned-0123456789abcdef.lock"} & left
 
 
 def test_an_export_folder_gone_for_a_moment_keeps_the_one_served(tmp_path):
