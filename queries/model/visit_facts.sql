@@ -20,6 +20,13 @@ SELECT family_id, min(bvc_id) = max(bvc_id) AS one_bvc_family
 FROM visits
 GROUP BY family_id;
 
+-- The joins in the order written, each building its hash table from the table on its
+-- right (the lookups: units, families, referrals, ratings, previous visits): chosen by
+-- DuckDB, the hash tables held the wide visits twice and ran out of memory at national
+-- scale with a memory limit of 1.5 or 2 GB (not at 1 GB); as written the statement runs
+-- with 600 MB.
+SET disabled_optimizers = 'build_side_probe_side,join_order';
+
 CREATE OR REPLACE TABLE visit_facts AS
 WITH
 -- the programme visits with a flag per planned profession (a few rows, flagged once)
@@ -90,6 +97,8 @@ LEFT JOIN visit_ratings vr USING (visit_id)
 JOIN _previous_visits pv USING (visit_id)
 JOIN _family_bvcs fb USING (family_id)
 ORDER BY v.visit_date, v.bvc_id;
+
+RESET disabled_optimizers;
 
 -- grain: one row per visit to a family visited at several BVCs (few): what counting its
 -- families distinct needs (visit_counts).
