@@ -9,7 +9,6 @@ import os
 import pickle
 import platform
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -63,7 +62,16 @@ def child_start(export: str, calls_file: str) -> None:
     for call in pickle.loads(Path(calls_file).read_bytes()):
         call.run(db)
     print(json.dumps({"seconds": time.perf_counter() - started,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "rss_mb": peak_rss_mb(os.getpid())}))
+
+
+def peak_rss_mb(pid: int) -> float:
+    """A process's peak RSS since it began its program: the kernel's VmHWM. (getrusage's
+    ru_maxrss is kept across exec, so a child started by a large benchmark process would
+    report at least the parent's size.)"""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines()
+                    if line.startswith("VmHWM"))) / 1024
 
 
 def _start(export: Path, calls: list[Call], cache: Path) -> dict:
@@ -198,9 +206,7 @@ def server_check(export: Path, cache: Path, users: int) -> dict:
             # all at once with an empty result cache, then one alone and all at once again
             # with the results cached: the difference is what rendering costs
             rounds = [_browsers(url, n, sync_playwright) for n in (users, 1, users)]
-            status = Path(f"/proc/{server.pid}/status").read_text()
-            rss = int(next(line.split()[1] for line in status.splitlines()
-                           if line.startswith("VmHWM"))) / 1024
+            rss = peak_rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=20)
