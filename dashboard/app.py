@@ -65,7 +65,10 @@ def main() -> None:
     lang = sidebar.language()
     reader = _reader(lang)
     try:
-        db, incoming, refused = session.current_database()
+        # the first export a process opens is validated before anything can be shown
+        # (unless its database was kept): say so while it lasts (shown after 0.5 s)
+        with st.spinner(t("export_opening", lang)):  # its timer would speak English
+            db, incoming, refused = session.current_database()
         units = session.query(db, "units")
         context = session.set_context(db, sidebar.filters(db, units, lang), lang, reader)
     except ExportError as error:

@@ -396,6 +396,12 @@ ACCESS = {
                         "förra tills den är klar; ladda om sidan om en stund.",
                         "A new export is being read ({folder}). The figures here come from "
                         "the previous one until it is done; reload the page in a while."),
+    "export_opening": ("Exporten läses in och kontrolleras. Det görs en gång per export: vid "
+                       "nationell skala tar det ungefär en halv minut, sedan öppnas den på "
+                       "en sekund.",
+                       "The export is being read and checked. This happens once per export: "
+                       "at national scale it takes about half a minute, after that it opens "
+                       "in a second."),
     "export_refused": ("En nyare export kunde inte läsas in, så siffrorna kommer från den "
                        "förra. {reason}",
                        "A newer export could not be read, so the figures come from the "
