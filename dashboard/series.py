@@ -307,6 +307,14 @@ def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str) -> p
     return rows
 
 
+def roles_hidden(rows: pd.DataFrame, threshold: int) -> dict[str, bool]:
+    """Per rater role in the score counts `rows` (rater_role, ratings) of one item: whether
+    its number of ratings is hidden. The roles add up to the pooled number the page shows,
+    so a hidden role hides the other with it (as in tables.ratings_by_role_table)."""
+    totals = rows.groupby("rater_role", sort=True).ratings.sum()
+    return dict(zip(totals.index, hidden_cells([int(n) for n in totals], threshold)))
+
+
 def rating_distribution(frame: pd.DataFrame, item: str, threshold: int, lang: str
                         ) -> pd.DataFrame:
     """One item's share of ratings per score, a panel per rater role; hidden where the count
@@ -316,14 +324,17 @@ def rating_distribution(frame: pd.DataFrame, item: str, threshold: int, lang: st
     parts = []
     rows = frame[frame["item"] == item]
     scale = range(1, int(rows.scale_max.max()) + 1) if not rows.empty else []
+    hidden_roles = roles_hidden(rows, threshold)
     for role, group in rows.groupby("rater_role", sort=True):
         group = (group.set_index("score").ratings.reindex(scale, fill_value=0)
                  .rename_axis("score").reset_index())
         total = int(group.ratings.sum())
-        hidden = [h or total < threshold for h in hidden_cells(group.ratings.tolist(), threshold)]
+        hidden = [h or total < threshold or hidden_roles[role]
+                  for h in hidden_cells(group.ratings.tolist(), threshold)]
         values = [np.nan if h else c / total for c, h in zip(group.ratings, hidden)]
+        n_text = cell_text(total, hidden_roles[role], threshold, lang)
         parts.append(pd.DataFrame({
-            "panel": f"{label('rater_role', role, lang)} (n = {cell_text(total, False, threshold, lang)})",
+            "panel": f"{label('rater_role', role, lang)} (n = {n_text})",
             "score": group.score.astype(int).tolist(), "value": values,
             "value_text": [DASH if pd.isna(v) else percent(v, lang) for v in values]}))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(

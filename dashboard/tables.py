@@ -7,7 +7,7 @@ from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, percent
 from dashboard.programmes import age_label
 from dashboard.series import (REACH_STAGES, cell_text, count_rows, hide_within, period_label,
-                              with_share_values)
+                              roles_hidden, with_share_values)
 from dashboard.suppression import count_text, counts_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
@@ -151,28 +151,43 @@ def destination_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def ratings_by_role_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Mean and number of ratings per item, pooled and per rater role, side by side."""
+    """Mean and number of ratings per item, pooled and per rater role, side by side. The
+    roles' counts add up to the pooled one, so where one role's is hidden the other's is
+    hidden too (with its mean), as in the trend (series.rating_trend)."""
+    roles = ("nurse", "parent_supporter")
     rows = []
     for item, group in frame.sort_values(["scale_max", "item"]).groupby("item", sort=False):
         row = {t("item", lang): label("rating_item", item, lang),
                t("scale", lang): f"1–{int(group.scale_max.iloc[0])}"}
-        for role in ("all", "nurse", "parent_supporter"):
+        cells = {}
+        for role in ("all", *roles):
             match = group[group.rater_role == role]
+            cells[role] = ((match["mean"].iloc[0], int(match["n"].iloc[0])) if len(match)
+                           else (None, 0))
+        hidden = dict(zip(roles, hidden_cells([cells[r][1] for r in roles], threshold)))
+        for role, (mean, n) in cells.items():
             title = t("all_roles", lang) if role == "all" else label("rater_role", role, lang)
-            mean, n = (match["mean"].iloc[0], match["n"].iloc[0]) if len(match) else (None, 0)
-            row[f"{title}: {t('mean', lang).lower()}"] = mean_text(mean, n, threshold, lang)
-            row[f"{title}: n"] = count_text(n, threshold, lang)
+            if hidden.get(role):
+                row[f"{title}: {t('mean', lang).lower()}"] = DASH
+                row[f"{title}: n"] = cell_text(n, True, threshold, lang)
+            else:
+                row[f"{title}: {t('mean', lang).lower()}"] = mean_text(mean, n, threshold, lang)
+                row[f"{title}: n"] = count_text(n, threshold, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def distribution_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """Ratings per item, rater role and score as counts (small ones hidden with their
-    complement within the item and role) and shares of that item's and role's ratings."""
+    complement within the item and role, and every count of a role whose number of ratings
+    is hidden: series.roles_hidden) and shares of that item's and role's ratings."""
     out = []
+    hidden_roles = {item: roles_hidden(rows, threshold)
+                    for item, rows in frame.groupby("item", sort=True)}
     for (item, role), group in frame.groupby(["item", "rater_role"], sort=True):
         total = int(group.ratings.sum())
-        hidden = hidden_cells(group.ratings.tolist(), threshold)
+        hidden = [h or hidden_roles[item][role]
+                  for h in hidden_cells(group.ratings.tolist(), threshold)]
         for score, count, h in zip(group.score, group.ratings, hidden):
             out.append({t("item", lang): label("rating_item", item, lang),
                         t("rater_role", lang): label("rater_role", role, lang),

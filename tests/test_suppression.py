@@ -29,3 +29,48 @@ def test_a_lone_hidden_cell_takes_the_next_smallest_with_it():
 def test_threshold_is_a_setting():
     assert count_text(7, 10) == "<10"
     assert share_text(9, 9, 10) == "–"
+
+
+def test_a_rater_roles_hidden_count_takes_the_other_roles_with_it():
+    """Nöjdhet's table shows the pooled n beside each role's: with the nurses' 4 hidden and
+    the parent supporters' 5 shown, 9 − 5 would give the 4 back (and the means the nurses'
+    mean), so the parent supporters' count and mean are hidden too. The review found this
+    on the sample (GBG-ANG-01, May 2020, collaboration)."""
+    import pandas as pd
+
+    from dashboard.tables import ratings_by_role_table
+
+    frame = pd.DataFrame({
+        "item": ["collaboration"] * 3 + ["emotional_climate"] * 3,
+        "rater_role": ["all", "nurse", "parent_supporter"] * 2,
+        "scale_max": [7] * 3 + [10] * 3,
+        "mean": [5.9, 6.5, 5.4, 8.0, 7.9, 8.1],
+        "n": [9, 4, 5, 30, 14, 16]})
+    table = ratings_by_role_table(frame, "sv", 5).set_index("Fråga")
+    small, large = table.iloc[0], table.iloc[1]
+    assert [v for k, v in small.items() if k.endswith(": n")] == ["9", "<5", "–"]
+    assert [v for k, v in small.items() if k.endswith("medelvärde")] == ["5,9", "–", "–"]
+    assert [v for k, v in large.items() if k.endswith(": n")] == ["30", "14", "16"]
+    assert [v for k, v in large.items() if k.endswith("medelvärde")] == ["8,0", "7,9", "8,1"]
+
+
+def test_the_score_distribution_hides_a_role_whose_number_would_give_another_away():
+    """The same roles in the distribution of scores: the parent supporters' five ratings
+    (one score, a count of 5) would give the nurses' four back from the pooled nine."""
+    import pandas as pd
+
+    from dashboard.series import rating_distribution
+    from dashboard.tables import distribution_table
+
+    scores = pd.DataFrame({
+        "item": ["collaboration"] * 3, "scale_max": [7] * 3,
+        "rater_role": ["nurse", "nurse", "parent_supporter"],
+        "score": [6, 7, 5], "ratings": [2, 2, 5]})
+    table = distribution_table(scores, "sv", 5)
+    supporters = table[table["Yrkesroll"] == "Föräldrastödjare"]
+    assert supporters["Antal skattningar"].tolist() == ["–"]
+    assert supporters["Andel"].tolist() == ["–"]
+    panels = rating_distribution(scores, "collaboration", 5, "sv")
+    assert sorted(panels.panel.unique()) == ["BHV-sjuksköterska (n = <5)",
+                                             "Föräldrastödjare (n = –)"]
+    assert panels.value.isna().all()
