@@ -53,7 +53,8 @@ def _presence(profession: str, sv: str, en: str) -> Column:
 
 
 # In checks, `$reference_date` is the export's reference date; visits see the family's
-# birth date as `_birth` and the number of visits in their unit's programme as `_visits`;
+# birth date as `_birth` and the visit numbers of their unit's programme as
+# `_visit_numbers` (an export's own programme may skip a number);
 # ratings see the item's scale as `_scale_max`.
 PROGRAMMES = Table(
     "programmes", ("programme_id", "visit_number"),
@@ -171,7 +172,7 @@ VISITS = Table(
                "Father or other parent present"),
     ),
     (
-        Check("out_of_range", "visit_number", "visit_number < 1 OR visit_number > _visits",
+        Check("out_of_range", "visit_number", "NOT list_contains(_visit_numbers, visit_number)",
               "Besöksnumret finns inte i enhetens program",
               "The visit number is not in the unit's programme"),
         Check("impossible_date", "visit_date",

@@ -124,7 +124,8 @@ def _reference_join(column: Column) -> str:
 CONTEXT = {
     "visits": ("LEFT JOIN (SELECT family_id AS _fam_id, min(child_birth_date) AS _birth "
                "FROM _src_families GROUP BY family_id) _fam ON _fam._fam_id = s.family_id "
-               "LEFT JOIN (SELECT u.bvc_id AS _prog_bvc, max(p.visit_number) AS _visits "
+               "LEFT JOIN (SELECT u.bvc_id AS _prog_bvc, "
+               "list(p.visit_number) AS _visit_numbers "
                "FROM units u JOIN programmes p USING (programme_id) GROUP BY u.bvc_id) _prog "
                "ON _prog._prog_bvc = s.bvc_id"),
     "ratings": ("LEFT JOIN (SELECT code AS _scale_item, scale_max AS _scale_max FROM ref_codes "
