@@ -149,6 +149,11 @@ class Sandbox:
                 "SET temp_directory = ''",
                 "SET allowed_directories = []", "SET allowed_paths = []",
                 "SET enable_external_access = false",
+                # DuckDB lets an attached database's own file through the two settings
+                # above (read_blob of it answered); with the local file system disabled no
+                # path opens, while the attached database reads through the handle it
+                # already holds
+                "SET disabled_filesystems = 'LocalFileSystem'",
                 "SET autoinstall_known_extensions = false",
                 "SET autoload_known_extensions = false",
                 "SET python_enable_replacements = false",

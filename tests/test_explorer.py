@@ -47,7 +47,6 @@ def hostile(tmp: str, data: str) -> list[str]:
         "SELECT * FROM sniff_csv('/etc/passwd')",
         "SELECT * FROM read_json_auto('https://example.com/data.json')",
         "SELECT * FROM sqlite_scan('/tmp/x.db', 'x')",
-        "SELECT * FROM duckdb_secrets()",
         "SELECT getenv('HOME')",
         # Python objects in the caller's scope (DuckDB's replacement scan)
         "SELECT * FROM leaked_frame",
@@ -154,6 +153,8 @@ def test_no_hostile_statement_gets_through(sandbox, small_export, tmp_path):
     assert outcomes["SELECT 1; DROP TABLE visits"] == "several"
     assert outcomes["DROP TABLE visits"] == "not_select"
     assert outcomes["-- only a comment"] == "empty"
+    # the secret manager cannot reach its stored secrets (no file system): none to list
+    assert sandbox.run("SELECT * FROM duckdb_secrets()").table.num_rows == 0
 
 
 @pytest.mark.parametrize("sql, key", [("SELEC 1", "syntax"), ("SELECT nope FROM visits", "error"),
@@ -213,3 +214,12 @@ def test_a_reader_of_every_unit_reads_the_kept_database_without_a_copy(small_db,
     assert not any(name.startswith("_") for name in tables)
     with pytest.raises(Refused):  # read-only: nothing can be written back
         sandbox.run("SELECT * FROM (DELETE FROM visits RETURNING *)")
+    # DuckDB lets an attached database's own file past enable_external_access: the review
+    # read it whole with read_blob. No path opens, that file's least of all.
+    for sql in (f"SELECT size FROM read_blob('{small_db.file}')",
+                f"SELECT * FROM read_text('{small_db.file}')",
+                f"SELECT * FROM glob('{small_db.file.parent}/*')",
+                f"SELECT count(*) FROM read_parquet('{small_db.file}')"):
+        with pytest.raises(Refused) as refused:
+            sandbox.run(sql)
+        assert refused.value.key == "permission", sql
