@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -405,18 +406,48 @@ def _build_file(export: Export, target: Path, memory_limit: str) -> None:
             Path(str(partial) + ".wal").unlink(missing_ok=True)
     old = sorted(target.parent.glob("*.duckdb"), key=lambda p: p.stat().st_mtime)
     for stale in old[:-KEEP_DATABASES]:
-        stale.unlink(missing_ok=True)
+        _remove_unread(stale)
     _remove_leftovers(target.parent)
+
+
+def _hold(database: Path):
+    """A shared lock on `database`'s `.readers` file, held for as long as a process has
+    the database open (the returned file; closing it lets go): pruning passes over a
+    database that is read, by this process or another (several apps may share a cache).
+    Taken before the database is looked for, and on the file the path names now, so that
+    a pruner cannot slip between the two."""
+    path = database.with_suffix(".readers")
+    while True:
+        readers = open(path, "a")
+        fcntl.flock(readers, fcntl.LOCK_SH)
+        try:
+            if os.fstat(readers.fileno()).st_ino == os.stat(path).st_ino:
+                return readers
+        except FileNotFoundError:
+            pass
+        readers.close()  # removed meanwhile: lock the file there now
+
+
+def _remove_unread(database: Path) -> None:
+    """Remove `database` unless a process holds it open (_hold)."""
+    try:
+        with open(database.with_suffix(".readers"), "a") as readers:
+            fcntl.flock(readers, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            database.unlink(missing_ok=True)
+    except BlockingIOError:
+        log.info("%s is kept: it is being read", database.name)
 
 
 def _remove_leftovers(folder: Path) -> None:
     """The partial files of builds that were killed (`<name>.part-<pid>` and its `.wal`)
-    and the lock files of databases no longer kept. A build holds its lock while it runs:
-    whatever a free lock guards is left over. Another process may open a lock file just as
-    it goes; it then builds under a lock of its own, which costs time, never a database."""
-    for lock_file in folder.glob("*.lock"):
+    and the lock and readers files of databases no longer kept. A build holds its lock
+    while it runs, a reader its readers file: whatever a free lock guards is left over.
+    Another process may open a lock file just as it goes; it then builds under a lock of
+    its own, which costs time, never a database (_hold checks its file is still there)."""
+    for lock_file in [*folder.glob("*.lock"), *folder.glob("*.readers")]:
         database = lock_file.with_suffix(".duckdb")
-        partials = list(folder.glob(f"{glob.escape(database.stem)}.part-*"))
+        partials = (list(folder.glob(f"{glob.escape(database.stem)}.part-*"))
+                    if lock_file.suffix == ".lock" else [])
         if database.exists() and not partials:
             continue
         try:
@@ -480,6 +511,8 @@ class Database:
     facts: dict[str, pd.DataFrame] = field(default_factory=dict)
     _local: threading.local = field(default_factory=threading.local, repr=False,
                                     compare=False)
+    # the shared lock that keeps `file` from being pruned while this is open (_hold)
+    _readers: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def open(cls, path: Path | str | None = None, memory_limit: str = "1GB") -> "Database":
@@ -487,17 +520,26 @@ class Database:
         processes) open read-only; `memory_limit` bounds DuckDB's buffers, the file holds
         the rest."""
         export = open_export(path)
+        readers = None
         try:
             file = database_file(export)
+            file.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                readers = _hold(file)  # not pruned while this process reads it
+            except OSError as error:  # a cache this process may read but not write
+                log.info("%s read without a readers lock (%s)", file.name, error)
             if not file.exists():
                 _build_file(export, file, memory_limit)
             os.utime(file)  # the most recently used are the ones kept
             con = duckdb.connect(str(file), read_only=True,
                                  config={"memory_limit": memory_limit})
         except (OSError, duckdb.IOException) as error:
-            # no cache to write (or the file pruned meanwhile by another process):
-            # validate into memory, as every start would without the cache
+            # no cache to write (or the file removed meanwhile by hand): validate into
+            # memory, as every start would without the cache
             log.warning("validated database not kept (%s); validating in memory", error)
+            if readers is not None:
+                readers.close()
+                readers = None
             con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}))
             file = None
         con.execute("SET enable_progress_bar = false")
@@ -507,7 +549,7 @@ class Database:
             "SELECT (SELECT max(visit_date) FROM visit_facts), "
             "(SELECT max(child_birth_date) FROM family_facts)").fetchone()
         db = cls(export, con, loads, max(d for d in (last_visit, last_birth, dt.date.min)
-                                         if d), file)
+                                         if d), file, _readers=readers)
         db.facts = {name: db._run(name, {}, False) for name in query_names()
                     if not PARAMETER.search(query_text(name))}
         return db

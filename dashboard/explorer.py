@@ -3,6 +3,7 @@ connection that holds a copy of the validated export and nothing else (no files,
 extensions or settings), with a time limit and a row cap."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from dashboard.db import MODEL_DIR, Database, build_model
 from dashboard.export import PACKAGE_ROOT
 from dashboard.settings import Limits
 from dashboard.validation import literal, q
+
+log = logging.getLogger(__name__)
 
 EXAMPLES_DIR = PACKAGE_ROOT / "queries" / "examples"
 # The export's valid rows, the reference tables and the quarantine, as the queries see them;
@@ -127,8 +130,12 @@ class Sandbox:
         self.con.execute("SET enable_progress_bar = false")
         self.attached = bvcs is None and db.file is not None
         if self.attached:
-            self.con.execute(f"ATTACH {literal(str(db.file))} AS export (READ_ONLY)")
-        else:
+            try:
+                self.con.execute(f"ATTACH {literal(str(db.file))} AS export (READ_ONLY)")
+            except duckdb.IOException as error:  # the file removed by hand: copy instead
+                log.warning("explorer copies the tables: %s", error)
+                self.attached = False
+        if not self.attached:
             for table in BASE_TABLES + tuple(_quarantined_tables(db.con)):
                 _copy(db.con, self.con, table, _scoped(table, bvcs))
             self.con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))

@@ -112,6 +112,44 @@ def test_a_build_removes_what_killed_builds_and_pruned_databases_left(tmp_path,
                 "pruned-0123456789abcdef.lock"} & left
 
 
+def test_a_database_being_read_is_not_pruned(tmp_path, monkeypatch):
+    """Only the most recently used databases are kept, but never one a process has open:
+    its explorer attaches the file by name (the review saw it fail once pruned), and apps
+    of several data folders may share one cache."""
+    from dashboard.db import KEEP_DATABASES
+    from dashboard.explorer import Sandbox
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HEMBESOK_CACHE", str(cache))
+    served = Database.open(write_export(tmp_path / "served", fixture_small.tables()))
+    others = []
+    for k in range(KEEP_DATABASES + 1):
+        others.append(Database.open(write_export(tmp_path / f"other{k}",
+                                                 fixture_small.tables())))
+        others[-1]._readers.close()  # these are let go at once
+    assert served.file.exists()  # the oldest, yet read
+    assert len(list(cache.glob("*.duckdb"))) == KEEP_DATABASES + 1
+    box = Sandbox(served)
+    assert box.attached and box.run("SELECT count(*) AS n FROM visits").table.num_rows == 1
+    served._readers.close()  # let go: the next build prunes it
+    Database.open(write_export(tmp_path / "last", fixture_small.tables()))
+    assert not served.file.exists()
+    assert len(list(cache.glob("*.duckdb"))) == KEEP_DATABASES
+    assert not list(cache.glob("served-*"))  # its lock and readers files went with it
+
+
+def test_the_explorer_copies_when_its_database_file_was_removed_by_hand(tmp_path, monkeypatch):
+    from dashboard.explorer import Sandbox
+
+    monkeypatch.setenv("HEMBESOK_CACHE", str(tmp_path / "cache"))
+    db = Database.open(write_export(tmp_path / "e", fixture_small.tables()))
+    db.file.unlink()
+    box = Sandbox(db)
+    assert not box.attached
+    assert box.run("SELECT count(*) AS n FROM visits").table.to_pylist() == [
+        {"n": visits(db)}]
+
+
 def test_an_export_folder_gone_for_a_moment_keeps_the_one_served(tmp_path):
     import shutil
     write_export(tmp_path / "a", fixture_small.tables(), extracted_at="2024-06-30")
