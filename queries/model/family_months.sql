@@ -33,6 +33,19 @@ FROM family_progress(NULL, NULL, [], [], [], reference_date())
 GROUP BY bvc_id, month
 ORDER BY month, bvc_id;
 
+-- The counts of family_counts summed over its rows `f` (a struct: unnest it into columns),
+-- for the queries that sum them at one grain or another.
+CREATE OR REPLACE MACRO sum_family_counts(f) AS {
+    'families': sum(f.families)::BIGINT,
+    'offered': sum(f.offered)::BIGINT,
+    'accepted': sum(f.accepted)::BIGINT,
+    'answered': sum(f.answered)::BIGINT,
+    'answer_missing': sum(f.answer_missing)::BIGINT,
+    'started': sum(f.started)::BIGINT,
+    'completed': sum(f.completed)::BIGINT,
+    'completion_eligible': sum(f.completion_eligible)::BIGINT
+};
+
 -- The same counts for the families in scope at the as-of date, per BVC and birth month
 -- (kept.<name>: only the kept rows, as in visit_months.sql).
 CREATE OR REPLACE MACRO kept.family_counts(date_from, date_to, districts, bvcs, programmes,
