@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.i18n import t
 from dashboard.numbers import LOCALES
-from dashboard.suppression import hidden_cells
+from dashboard.suppression import hidden_cells, hidden_grid
 
 ALL_UNITS = "__all__"
 SHARE_COLUMNS = ["n", "denominator", "missing"]
@@ -275,8 +275,10 @@ def destination_bars(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataF
 
 
 def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Destinations (rows) by district (columns) as text, each district's column suppressed
-    on its own (its total is shown on the page above)."""
+    """Destinations (rows) by district (columns) as text. A district's referrals and a
+    destination's over every district are both shown (the bars above, the district's own
+    page), so a hidden count takes a sibling with it along its row and its column
+    (hidden_grid): a district's "<5" was the destination's total less the others."""
     from dashboard.vocab import label
     table = frame.pivot_table(index=["destination_group", "destination"], columns="district",
                               values="referrals", aggfunc="sum", fill_value=0)
@@ -285,20 +287,36 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> 
         t("destination_group", lang): [label("destination_group", g, lang)
                                        for g, _ in table.index],
         t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
-    for district in table.columns:
-        out[district] = suppressed_counts(table[district].tolist(), threshold, lang)[1]
+    grid = table.to_numpy().tolist()
+    hidden = hidden_grid(grid, threshold)
+    for j, district in enumerate(table.columns):
+        out[district] = [cell_text(row[j], h[j], threshold, lang)
+                         for row, h in zip(grid, hidden)]
     return out
 
 
 def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str) -> pd.DataFrame:
     """One item's mean per period and rater role (pooled 'all' too); a mean of fewer than
-    `threshold` ratings is hidden, and so is a role's where the other's count is hidden."""
+    `threshold` ratings is hidden, and with it what would give its count back: the roles
+    add up to the pooled count of the period (shown here), and the periods to the role's
+    and the pooled count of the whole selection (shown in the table of means), so the
+    role × period counts are suppressed as a table with both totals (hidden_grid) and the
+    pooled ones along the periods."""
     from dashboard.vocab import label
     rows = frame[frame["item"] == item].copy()
     hidden = pd.Series(rows.n < threshold, index=rows.index)
     roles = rows[rows.rater_role != "all"]
-    hidden |= hide_within(roles, ["period"], "n", threshold).reindex(rows.index,
-                                                                     fill_value=False)
+    if not roles.empty:
+        grid = roles.pivot_table(index="period", columns="rater_role", values="n",
+                                 aggfunc="sum", fill_value=0)
+        cells = hidden_grid(grid.to_numpy().tolist(), threshold)
+        position = {(p, r): cells[i][j] for i, p in enumerate(grid.index)
+                    for j, r in enumerate(grid.columns)}
+        hidden |= pd.Series([position[(p, r)] for p, r in zip(roles.period, roles.rater_role)],
+                            index=roles.index).reindex(rows.index, fill_value=False)
+    pooled = rows[rows.rater_role == "all"].sort_values("period")
+    hidden |= pd.Series(hidden_cells(pooled.n.tolist(), threshold),
+                        index=pooled.index).reindex(rows.index, fill_value=False)
     rows["hidden"] = hidden
     rows["value"] = rows["mean"].where(~hidden)
     rows["series"] = [t("all_roles", lang) if r == "all" else label("rater_role", r, lang)

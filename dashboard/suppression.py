@@ -47,6 +47,29 @@ def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True) ->
     return hidden
 
 
+def hidden_grid(grid: list[list[int]], threshold: int) -> list[list[bool]]:
+    """Which cells of a table of counts to hide when its row and column totals are shown
+    (on the page or another): every count from 1 to threshold - 1, then, for as long as a
+    row or a column has a lone hidden cell, the next smallest non-zero cell of that line
+    too (hidden_cells in two directions)."""
+    hidden = [[0 < int(c) < threshold for c in row] for row in grid]
+    rows, columns = len(grid), len(grid[0]) if grid else 0
+    lines = ([[(i, j) for j in range(columns)] for i in range(rows)]
+             + [[(i, j) for i in range(rows)] for j in range(columns)])
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            if sum(hidden[i][j] for i, j in line) != 1:
+                continue
+            candidates = [(int(grid[i][j]), i, j) for i, j in line
+                          if not hidden[i][j] and int(grid[i][j]) > 0]
+            if candidates:
+                _, i, j = min(candidates)
+                hidden[i][j] = changed = True
+    return hidden
+
+
 def counts_text(counts: list[int], threshold: int, lang: str = "sv",
                 total_shown: bool = True) -> list[str]:
     """Sibling counts as text: small ones "<threshold", their complement "–"."""

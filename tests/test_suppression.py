@@ -74,3 +74,56 @@ def test_the_score_distribution_hides_a_role_whose_number_would_give_another_awa
     assert sorted(panels.panel.unique()) == ["BHV-sjuksköterska (n = <5)",
                                              "Föräldrastödjare (n = –)"]
     assert panels.value.isna().all()
+
+
+def test_a_table_with_both_totals_shown_hides_a_sibling_in_each_direction():
+    from dashboard.suppression import hidden_grid
+
+    # rows: destinations; columns: districts. 41 = 22 + 9 + 9 + 1 was the user test's
+    # case: the 1 came back as the destination's total less the others.
+    grid = [[22, 9, 9, 1],
+            [30, 12, 8, 6],
+            [0, 0, 0, 0]]
+    hidden = hidden_grid(grid, 5)
+    assert hidden[0] == [False, True, False, True]  # the 1, and the smaller 9 of its row
+    # each column with a hidden cell has a second one: the 1's column takes the 6, the
+    # 9's column the 12
+    assert [row[3] for row in hidden] == [True, True, False]
+    assert [row[1] for row in hidden] == [True, True, False]
+    for line in [*hidden, *zip(*hidden)]:
+        assert sum(line) != 1
+    assert hidden_grid([[10, 12], [7, 20]], 5) == [[False, False], [False, False]]
+
+
+def test_destinations_by_district_hide_what_the_destination_total_gives_away():
+    import pandas as pd
+
+    from dashboard.series import destinations_by_district
+
+    frame = pd.DataFrame({
+        "district": ["A", "B", "C", "D"] * 2,
+        "destination_group": ["open_forum"] * 8,
+        "destination": ["religious_community"] * 4 + ["library"] * 4,
+        "referrals": [22, 9, 9, 1, 30, 12, 8, 6]})
+    table = destinations_by_district(frame, "sv", 5)
+    cells = table[["A", "B", "C", "D"]].values.tolist()
+    assert cells == [["30", "–", "8", "–"], ["22", "–", "9", "<5"]]
+
+
+def test_a_rating_trend_hides_what_the_selections_totals_give_back():
+    """The user test's case: the nurses' 11 ratings of the selection (table of means) less
+    their 7 in the first quarter gave back the 4 of the second."""
+    import pandas as pd
+
+    from dashboard.series import rating_trend
+
+    k1, k2 = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01")
+    frame = pd.DataFrame({
+        "period": [k1, k1, k1, k2, k2, k2], "item": ["collaboration"] * 6,
+        "rater_role": ["all", "nurse", "parent_supporter"] * 2,
+        "mean": [6.0, 6.1, 5.9, 6.2, 6.5, 6.1], "n": [15, 7, 8, 13, 4, 9]})
+    trend = rating_trend(frame, "collaboration", 5, "sv").set_index(["period", "rater_role"])
+    assert trend.loc[(k2, "nurse"), "n_text"] == "<5"
+    for cell in [(k1, "nurse"), (k2, "parent_supporter"), (k1, "parent_supporter")]:
+        assert trend.loc[cell, "hidden"] and trend.loc[cell, "n_text"] == "–", cell
+    assert not trend.loc[(k1, "all"), "hidden"] and not trend.loc[(k2, "all"), "hidden"]
