@@ -83,14 +83,38 @@ def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
 
 
 def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int) -> pd.DataFrame:
-    """Counts per period at a level, `shown` NaN where hidden (1 to threshold - 1, or a
-    sibling that would reveal one)."""
+    """Counts per period at a level, `shown` NaN where hidden: 1 to threshold - 1, and
+    what would give one back. A period's units add up to the level above (shown), and a
+    unit's periods to its count over the whole selection (shown: Översikt, Datakvalitet),
+    so the units × periods of a district (BVCs) or of the selection (districts) are
+    suppressed as a table with both totals (hidden_grid), one series (all) along its
+    periods."""
     keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"], "all": []}[level]
     summed = frame.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
-    siblings = {"bvc": ["period", "district"], "district": ["period"], "all": ["period"]}[level]
-    summed["hidden"] = hide_within(summed, siblings, column, threshold)
+    summed["hidden"] = _hidden_over_periods(summed, column, level, threshold)
     summed["shown"] = summed[column].where(~summed.hidden)
     return summed
+
+
+def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str,
+                         threshold: int) -> pd.Series:
+    hidden = pd.Series(False, index=summed.index)
+    if summed.empty:
+        return hidden
+    if level == "all":
+        ordered = summed.sort_values("period")
+        hidden[ordered.index] = hidden_cells(ordered[column].tolist(), threshold)
+        return hidden
+    unit = {"bvc": "bvc_id", "district": "district"}[level]
+    groups = summed.groupby("district", sort=False) if level == "bvc" else [(None, summed)]
+    for _, group in groups:
+        grid = group.pivot_table(index=unit, columns="period", values=column,
+                                 aggfunc="sum", fill_value=0)
+        cells = hidden_grid(grid.to_numpy().tolist(), threshold)
+        at = {(u, p): cells[i][j] for i, u in enumerate(grid.index)
+              for j, p in enumerate(grid.columns)}
+        hidden[group.index] = [at[(u, p)] for u, p in zip(group[unit], group.period)]
+    return hidden
 
 
 def period_end(start, interval: str) -> dt.date:

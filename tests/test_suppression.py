@@ -127,3 +127,24 @@ def test_a_rating_trend_hides_what_the_selections_totals_give_back():
     for cell in [(k1, "nurse"), (k2, "parent_supporter"), (k1, "parent_supporter")]:
         assert trend.loc[cell, "hidden"] and trend.loc[cell, "n_text"] == "–", cell
     assert not trend.loc[(k1, "all"), "hidden"] and not trend.loc[(k2, "all"), "hidden"]
+
+
+def test_visits_per_bvc_and_period_hide_what_a_bvcs_total_gives_back():
+    """A BVC's visits over the whole selection are shown (Datakvalitet, Översikt with the
+    BVC chosen): its 24 less the second quarter's 20 gave back the first quarter's 4."""
+    import pandas as pd
+
+    from dashboard.series import count_rows
+
+    k1, k2 = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01")
+    frame = pd.DataFrame({
+        "period": [k1, k1, k1, k2, k2, k2], "district": ["Angered"] * 6,
+        "bvc_id": ["A", "B", "C"] * 2, "bvc_name": ["A", "B", "C"] * 2,
+        "visits": [41, 4, 10, 30, 20, 12]})
+    rows = count_rows(frame, "visits", "bvc", 5).set_index(["bvc_id", "period"])
+    assert rows.hidden.to_dict() == {
+        ("A", k1): False, ("A", k2): False, ("B", k1): True, ("B", k2): True,
+        ("C", k1): True, ("C", k2): True}
+    # one series along its periods: the selection's total is on Översikt
+    total = count_rows(frame[frame.bvc_id == "B"], "visits", "all", 5)
+    assert total.hidden.tolist() == [True, True]
