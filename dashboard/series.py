@@ -66,8 +66,14 @@ def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
     keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"],
             "all": []}[level] + list(extra)
     summed = rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
-    siblings = {"bvc": ["period", "district"], "district": ["period"], "all": ["period"]}[level]
-    return with_share_values(summed, siblings, threshold)
+    # n and N of a unit's periods add up to its share over the selection (shown), those
+    # of a period's units to the level above: suppressed as counts_rows' counts are
+    hidden = ((summed.denominator < threshold)
+              | _hidden_over_periods(summed, "n", level, threshold, list(extra))
+              | _hidden_over_periods(summed, "denominator", level, threshold, list(extra)))
+    out = summed.assign(hidden=hidden)
+    out["value"] = np.where(hidden, np.nan, out.n / out.denominator.where(out.denominator > 0))
+    return out
 
 
 def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
@@ -96,24 +102,30 @@ def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int) -> 
     return summed
 
 
-def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str,
-                         threshold: int) -> pd.Series:
+def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str, threshold: int,
+                         extra: list[str] | None = None) -> pd.Series:
+    """The cells of `column` to hide in rows of one per period and unit of `level` (and
+    `extra` keys): the units × periods of each district (BVCs) or of the selection
+    (districts, or the `extra` series) as a table whose totals are shown (hidden_grid);
+    a single series along its periods (hidden_cells)."""
     hidden = pd.Series(False, index=summed.index)
     if summed.empty:
         return hidden
-    if level == "all":
+    units = {"bvc": ["bvc_id"], "district": ["district"], "all": []}[level] + (extra or [])
+    if not units:
         ordered = summed.sort_values("period")
         hidden[ordered.index] = hidden_cells(ordered[column].tolist(), threshold)
         return hidden
-    unit = {"bvc": "bvc_id", "district": "district"}[level]
     groups = summed.groupby("district", sort=False) if level == "bvc" else [(None, summed)]
     for _, group in groups:
-        grid = group.pivot_table(index=unit, columns="period", values=column,
+        grid = group.pivot_table(index=units, columns="period", values=column,
                                  aggfunc="sum", fill_value=0)
         cells = hidden_grid(grid.to_numpy().tolist(), threshold)
         at = {(u, p): cells[i][j] for i, u in enumerate(grid.index)
               for j, p in enumerate(grid.columns)}
-        hidden[group.index] = [at[(u, p)] for u, p in zip(group[unit], group.period)]
+        keys = (group[units[0]] if len(units) == 1
+                else pd.Series(list(zip(*(group[u] for u in units))), index=group.index))
+        hidden[group.index] = [at[(u, p)] for u, p in zip(keys, group.period)]
     return hidden
 
 

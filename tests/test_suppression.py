@@ -148,3 +148,19 @@ def test_visits_per_bvc_and_period_hide_what_a_bvcs_total_gives_back():
     # one series along its periods: the selection's total is on Översikt
     total = count_rows(frame[frame.bvc_id == "B"], "visits", "all", 5)
     assert total.hidden.tolist() == [True, True]
+
+
+def test_a_share_over_time_hides_a_second_period_when_one_periods_n_is_hidden():
+    """The user test's case: the selection's 10 visits with extra support (Översikt) less
+    the first quarter's 7 gave back the second quarter's 3."""
+    import pandas as pd
+
+    from dashboard.series import share_rows
+
+    k1, k2 = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01")
+    frame = pd.DataFrame({
+        "period": [k1, k2], "district": ["Angered"] * 2, "bvc_id": ["A"] * 2,
+        "bvc_name": ["A"] * 2, "indicator": ["extra_support_visit_share"] * 2,
+        "n": [7, 3], "denominator": [40, 35], "missing": [0, 0]})
+    rows = share_rows(frame, "extra_support_visit_share", "all", 5)
+    assert rows.hidden.tolist() == [True, True] and rows.value.isna().all()
