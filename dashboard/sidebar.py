@@ -47,6 +47,22 @@ def _one(key: str, options, default):
         st.session_state[key] = url if url in options else default
 
 
+def _in_language(key: str, lang: str, check) -> str:
+    """The key of the widget that shows the choice `key` in `lang`, its value set. A
+    widget whose labels change is a new widget to Streamlit, which gave the period's its
+    first option back on the run after a change of language (the user test: a custom
+    period became the last 12 months at the next page). So the choice is kept under `key`,
+    outside any widget: taken from the widget of the language of the last run (the user's
+    latest), checked (`check`: _one, _many or _date on `key`), and given to the widget of
+    this language."""
+    widget, state = f"{key}@{lang}", st.session_state
+    if state.get("_filters_lang") == lang and widget in state:
+        state[key] = state[widget]
+    check()
+    state[widget] = state[key]
+    return widget
+
+
 def _many(key: str, options) -> None:
     """Several choices: kept to the current options (a BVC outside the chosen districts
     drops out); taken from the URL on a session's first run."""
@@ -75,32 +91,42 @@ def filters(db: Database, units, lang: str) -> Filters:
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
     reference = db.export.reference_date
-    _one("period", PERIODS, DEFAULT_PERIOD)
-    preset = sidebar.selectbox(t("period", lang), PERIODS, key="period",
-                               format_func=lambda p: t(f"period_{p}", lang))
+    state = st.session_state
+    preset = state["period"] = sidebar.selectbox(
+        t("period", lang), PERIODS,
+        key=_in_language("period", lang, lambda: _one("period", PERIODS, DEFAULT_PERIOD)),
+        format_func=lambda p: t(f"period_{p}", lang))
     date_from, date_to = period_bounds(preset, reference)
     if preset == "custom":
         first = dt.date(2000, 1, 1)
-        _date("from", dt.date(reference.year, 1, 1), first, reference)
-        _date("to", reference, first, reference)
-        date_from = sidebar.date_input(t("date_from", lang), min_value=first,
-                                       max_value=reference, key="from", format="YYYY-MM-DD")
-        date_to = sidebar.date_input(t("date_to", lang), min_value=first, max_value=reference,
-                                     key="to", format="YYYY-MM-DD")
-    _many("district", sorted(units.district.unique()))
-    districts = sidebar.multiselect(t("district", lang), sorted(units.district.unique()),
-                                    key="district", placeholder=t("all", lang))
+        date_from = state["from"] = sidebar.date_input(
+            t("date_from", lang), min_value=first, max_value=reference,
+            key=_in_language("from", lang, lambda: _date(
+                "from", dt.date(reference.year, 1, 1), first, reference)),
+            format="YYYY-MM-DD")
+        date_to = state["to"] = sidebar.date_input(
+            t("date_to", lang), min_value=first, max_value=reference,
+            key=_in_language("to", lang, lambda: _date("to", reference, first, reference)),
+            format="YYYY-MM-DD")
+    district_options = sorted(units.district.unique())
+    districts = state["district"] = sidebar.multiselect(
+        t("district", lang), district_options,
+        key=_in_language("district", lang, lambda: _many("district", district_options)),
+        placeholder=t("all", lang))
     in_districts = units[units.district.isin(districts)] if districts else units
     names = dict(zip(units.bvc_id, units.bvc_name))
-    _many("bvc", list(in_districts.bvc_id))
-    bvcs = sidebar.multiselect(t("bvc", lang), list(in_districts.bvc_id), key="bvc",
-                               format_func=names.get, placeholder=t("all", lang))
+    bvc_options = list(in_districts.bvc_id)
+    bvcs = state["bvc"] = sidebar.multiselect(
+        t("bvc", lang), bvc_options,
+        key=_in_language("bvc", lang, lambda: _many("bvc", bvc_options)),
+        format_func=names.get, placeholder=t("all", lang))
     programme_names = dict(zip(units.programme_id,
                                units.programme_sv if lang == "sv" else units.programme_en))
-    _many("programme", sorted(programme_names))
-    programmes = sidebar.multiselect(t("programme", lang), sorted(programme_names),
-                                     key="programme", format_func=programme_names.get,
-                                     placeholder=t("all", lang))
+    programmes = state["programme"] = sidebar.multiselect(
+        t("programme", lang), sorted(programme_names),
+        key=_in_language("programme", lang, lambda: _many("programme", sorted(programme_names))),
+        format_func=programme_names.get, placeholder=t("all", lang))
+    state["_filters_lang"] = lang
     _write_url(lang, preset, date_from, date_to, districts, bvcs, programmes)
     return Filters(date_from, date_to, tuple(districts), tuple(bvcs), tuple(programmes))
 

@@ -63,3 +63,23 @@ def test_download_indicator_table_as_excel_csv(open_page):
     assert header == "Indikator;Värde;n / N;Förändring;Mål"
     assert "Besök i hemmet;85\u00a0%;n = 11 av N = 13 · saknas <5;" in text
     assert rows[0] == "Besök;14;;;"  # all time: nothing earlier to compare with
+
+
+def test_a_chosen_period_survives_a_change_of_language_and_of_page(open_page):
+    """The user test: after a change of language the next page showed the last 12 months
+    instead of the period chosen (Streamlit saw the relabelled period box as a new
+    widget and gave it its first option)."""
+    page = open_page("/?period=custom&from=2024-02-10&to=2024-05-20")
+    selection = page.locator("[data-testid='stCaptionContainer']").filter(has_text="Urval")
+    expect(selection.first).to_contain_text("2024-02-10 – 2024-05-20")
+    page.locator("[data-testid='stSidebar'] [data-testid='stButtonGroup'] button",
+                 has_text="English").click()
+    wait_until_idle(page)
+    expect(page.locator("[data-testid='stCaptionContainer']").filter(
+        has_text="Selection").first).to_contain_text("2024-02-10 – 2024-05-20")
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Visits").first.click()
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"besok.*period=custom.*from=2024-02-10"))
+    expect(page.locator("[data-testid='stCaptionContainer']").filter(
+        has_text="Selection").first).to_contain_text("2024-02-10 – 2024-05-20")
+    assert_no_exception(page)
