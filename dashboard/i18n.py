@@ -156,6 +156,8 @@ STRINGS = {
                     "the child's birth date (the period does not apply here)."),
     "due_link": ("{count} familjer har ett försenat besök – visa listan",
                  "{count} families have an overdue visit – show the list"),
+    "due_link_one": ("1 familj har ett försenat besök – visa listan",
+                     "1 family has an overdue visit – show the list"),
     "due_none": ("Inga familjer med den statusen.", "No families with that status."),
     "missed_title": ("Missade besök (fönstret stängde för mer än 60 dagar sedan)",
                      "Missed visits (window closed more than 60 days ago)"),

@@ -179,7 +179,8 @@ def due_link(context: PageContext) -> None:
     counts = context.query("due_counts", context.filters.units_only())
     overdue = int(counts.families[counts.status == "overdue"].sum())
     st.page_link(str(PACKAGE_ROOT / BY_KEY["progression"].file),
-                 label=t("due_link", context.lang, count=integer(overdue, context.lang)),
+                 label=(t("due_link_one", context.lang) if overdue == 1 else
+                        t("due_link", context.lang, count=integer(overdue, context.lang))),
                  icon=":material/event_busy:", query_params=url_params(view="due"))
 
 
