@@ -89,6 +89,7 @@ def main() -> None:
     navigation = st.navigation([_page(page, i == 0, context, lang)
                                 for i, page in enumerate(PAGES)])
     widgets.report_buttons(context)
+    st.session_state[sidebar.PAGE_KEY] = navigation.url_path  # for the page's own choices
     try:
         navigation.run()
     except Exception:  # a user never sees a stack trace; the server log keeps it

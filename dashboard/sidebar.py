@@ -16,6 +16,7 @@ PERIODS = ("last12", "this_year", "last_year", "all", "custom")
 DEFAULT_PERIOD = "last12"  # a steering group reviews the latest year against the one before
 FILTER_KEYS = ("lang", "period", "from", "to", "district", "bvc", "programme")
 LANGUAGES = {"sv": "Svenska", "en": "English"}
+PAGE_KEY = "_page"  # the page being drawn (app.py), for the widgets of a page's own choices
 
 
 def period_bounds(preset: str, reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -47,19 +48,21 @@ def _one(key: str, options, default):
         st.session_state[key] = url if url in options else default
 
 
-def _in_language(key: str, lang: str, check) -> str:
-    """The key of the widget that shows the choice `key` in `lang`, its value set. A
-    widget whose labels change is a new widget to Streamlit, which gave the period's its
-    first option back on the run after a change of language (the user test: a custom
-    period became the last 12 months at the next page). So the choice is kept under `key`,
-    outside any widget: taken from the widget of the language of the last run (the user's
+def _widget(key: str, scope: str, check) -> str:
+    """The key of the widget that shows the choice `key` in `scope` (a language, and a page
+    for a page's own choice), its value set. A widget whose labels change, or that is drawn
+    on another page, is a new widget to Streamlit: it gave the period box its first option
+    on the page after a change of language (the user test: a custom period became the last
+    12 months) and left a page's time scale showing no choice. So the choice is kept under
+    `key`, outside any widget: taken from the widget it was shown in last run (the user's
     latest), checked (`check`: _one, _many or _date on `key`), and given to the widget of
-    this language."""
-    widget, state = f"{key}@{lang}", st.session_state
-    if state.get("_filters_lang") == lang and widget in state:
+    this scope."""
+    widget, state, last = f"{key}@{scope}", st.session_state, f"_{key}@"
+    if state.get(last) == widget and widget in state:
         state[key] = state[widget]
     check()
     state[widget] = state[key]
+    state[last] = widget
     return widget
 
 
@@ -94,39 +97,38 @@ def filters(db: Database, units, lang: str) -> Filters:
     state = st.session_state
     preset = state["period"] = sidebar.selectbox(
         t("period", lang), PERIODS,
-        key=_in_language("period", lang, lambda: _one("period", PERIODS, DEFAULT_PERIOD)),
+        key=_widget("period", lang, lambda: _one("period", PERIODS, DEFAULT_PERIOD)),
         format_func=lambda p: t(f"period_{p}", lang))
     date_from, date_to = period_bounds(preset, reference)
     if preset == "custom":
         first = dt.date(2000, 1, 1)
         date_from = state["from"] = sidebar.date_input(
             t("date_from", lang), min_value=first, max_value=reference,
-            key=_in_language("from", lang, lambda: _date(
+            key=_widget("from", lang, lambda: _date(
                 "from", dt.date(reference.year, 1, 1), first, reference)),
             format="YYYY-MM-DD")
         date_to = state["to"] = sidebar.date_input(
             t("date_to", lang), min_value=first, max_value=reference,
-            key=_in_language("to", lang, lambda: _date("to", reference, first, reference)),
+            key=_widget("to", lang, lambda: _date("to", reference, first, reference)),
             format="YYYY-MM-DD")
     district_options = sorted(units.district.unique())
     districts = state["district"] = sidebar.multiselect(
         t("district", lang), district_options,
-        key=_in_language("district", lang, lambda: _many("district", district_options)),
+        key=_widget("district", lang, lambda: _many("district", district_options)),
         placeholder=t("all", lang))
     in_districts = units[units.district.isin(districts)] if districts else units
     names = dict(zip(units.bvc_id, units.bvc_name))
     bvc_options = list(in_districts.bvc_id)
     bvcs = state["bvc"] = sidebar.multiselect(
         t("bvc", lang), bvc_options,
-        key=_in_language("bvc", lang, lambda: _many("bvc", bvc_options)),
+        key=_widget("bvc", lang, lambda: _many("bvc", bvc_options)),
         format_func=names.get, placeholder=t("all", lang))
     programme_names = dict(zip(units.programme_id,
                                units.programme_sv if lang == "sv" else units.programme_en))
     programmes = state["programme"] = sidebar.multiselect(
         t("programme", lang), sorted(programme_names),
-        key=_in_language("programme", lang, lambda: _many("programme", sorted(programme_names))),
+        key=_widget("programme", lang, lambda: _many("programme", sorted(programme_names))),
         format_func=programme_names.get, placeholder=t("all", lang))
-    state["_filters_lang"] = lang
     _write_url(lang, preset, date_from, date_to, districts, bvcs, programmes)
     return Filters(date_from, date_to, tuple(districts), tuple(bvcs), tuple(programmes))
 
@@ -158,10 +160,11 @@ def page_choice(label: str, options, key: str, format_func, default=None, contai
     """A page's own single choice (time scale, cohort, view) as a segmented control whose
     value travels in the URL under `key` (left out while it is the default)."""
     default = default or options[0]
-    _one(key, options, default)
-    value = (container or st).segmented_control(label, options, key=key,
-                                                format_func=format_func, required=True)
-    value = value or default
+    scope = f"{label}@{st.session_state.get(PAGE_KEY, '')}"  # the label is in the language
+    value = (container or st).segmented_control(
+        label, options, key=_widget(key, scope, lambda: _one(key, options, default)),
+        format_func=format_func, required=True)
+    value = st.session_state[key] = value or default
     if value == default:
         if key in st.query_params:
             del st.query_params[key]

@@ -83,3 +83,27 @@ def test_a_chosen_period_survives_a_change_of_language_and_of_page(open_page):
     expect(page.locator("[data-testid='stCaptionContainer']").filter(
         has_text="Selection").first).to_contain_text("2024-02-10 – 2024-05-20")
     assert_no_exception(page)
+
+
+def test_a_pages_time_scale_is_shown_chosen_and_kept_across_pages(open_page):
+    """The user test: moving from Besök to Hänvisningar left the time scale showing no
+    choice, and a month chosen there was lost back on Besök."""
+    def chosen(page):
+        buttons = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup']").first
+        return [b.inner_text() for b in buttons.locator("button[aria-checked='true']").all()]
+
+    page = open_page("/besok")
+    assert chosen(page) == ["Kvartal"]
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Hänvisningar").first.click()
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"hanvisningar"))
+    assert chosen(page) == ["Kvartal"]
+    page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button",
+                 has_text="Månad").first.click()
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"interval=month"))
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Besök").first.click()
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"besok\?.*interval=month"))
+    assert chosen(page) == ["Månad"]
+    assert_no_exception(page)
