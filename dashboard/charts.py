@@ -74,14 +74,21 @@ def _series_encodings(series: str, title: str, order: list[str]) -> dict:
             "strokeDash": alt.StrokeDash(f"{series}:N", title=title, sort=order,
                                          scale=alt.Scale(domain=order,
                                                          range=DASHES[:len(order)] or DASHES)),
-            "shape": alt.Shape(f"{series}:N", title=title, sort=order, scale=scale_shapes)}
+            "shape": alt.Shape(f"{series}:N", title=title, sort=order, scale=scale_shapes),
+            # the points' outline, in the series' colour: what is left of a hollow point
+            "stroke": alt.Stroke(f"{series}:N", sort=order, legend=None,
+                                 scale=alt.Scale(domain=order, range=colours))}
 
 
 def _lines_with_points(base, encodings: dict, point_size: int, **point_encodings):
-    """Lines that differ by dash, points that differ by shape, both by colour."""
-    lines = base.mark_line(strokeWidth=2).encode(
-        **{k: v for k, v in encodings.items() if k != "shape"})
-    points = base.mark_point(size=point_size, filled=True, strokeWidth=1.5).encode(
+    """Lines that differ by dash, points that differ by shape, both by colour. A point is
+    filled and outlined in its colour, so that one drawn hollow (fillOpacity 0: a period
+    the selection holds in part) keeps its outline (the user test found them invisible)."""
+    single = {} if encodings else {"color": PALETTE[0]}
+    lines = base.mark_line(strokeWidth=2, **single).encode(
+        **{k: v for k, v in encodings.items() if k not in ("shape", "stroke")})
+    points = base.mark_point(size=point_size, filled=True, strokeWidth=1.5,
+                             **single, **({"stroke": PALETTE[0]} if single else {})).encode(
         **point_encodings, **{k: v for k, v in encodings.items() if k != "strokeDash"})
     return lines + points
 

@@ -1,0 +1,38 @@
+"""Charts as Vega-Lite specs: what a reader must be able to see without colour."""
+import json
+
+import pandas as pd
+
+from dashboard import charts
+
+
+def _trend(series: bool) -> dict:
+    periods = pd.to_datetime(["2025-01-01", "2025-04-01", "2025-07-01"])
+    frame = pd.DataFrame({"period": list(periods) * 2, "value": [10, 12, 5, 8, 9, 3],
+                          "series": ["A"] * 3 + ["B"] * 3,
+                          "partial": [True, False, True] * 2, "period_label": ["x"] * 6})
+    if not series:
+        frame = frame[frame.series == "A"]
+    chart = charts.trend(frame, value_title="Besök", is_share=False, interval="quarter",
+                         lang="sv", title="t", description="d",
+                         series="series" if series else None)
+    return json.loads(chart.to_json())
+
+
+def _points(spec: dict) -> dict:
+    return next(layer for layer in spec["layer"]
+                if (layer["mark"]["type"] if isinstance(layer["mark"], dict)
+                    else layer["mark"]) == "point")
+
+
+def test_a_part_periods_point_is_hollow_with_an_outline():
+    """fillOpacity 0 for a period the selection holds in part; the outline stays, in the
+    series' colour (the user test found such points drawn with nothing at all)."""
+    for series in (True, False):
+        points = _points(_trend(series))
+        assert points["encoding"]["fillOpacity"]["field"] == "partial"
+        assert points["encoding"]["fillOpacity"]["scale"]["range"] == [1, 0]
+        outline = points["encoding"].get("stroke") or points["mark"].get("stroke")
+        assert outline, series
+        if series:
+            assert outline["field"] == "series" and outline["legend"] is None
