@@ -190,17 +190,22 @@ def bars(frame: pd.DataFrame, *, category: str, value_title: str, is_share: bool
          sort: list[str] | None = None):
     """Horizontal bars (`category`, `value`, `value_text`) with the value written at the end
     of each bar; with `group`, one panel per group (the panel names the group)."""
-    frame = frame.assign(order=range(len(frame)))  # rows come sorted; keep that order
+    # rows come sorted: keep that order. A hidden value has no bar; its text ("<5", "–")
+    # stands at zero, so that it does not read as a bar too short to see (user test)
+    frame = frame.assign(order=range(len(frame)), text_at=frame["value"].fillna(0))
+    scale = alt.Scale(domain=[0, 1]) if is_share else alt.Scale(zero=True, nice=True)
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{category}:N", sort=alt.EncodingSortField("order"), title=None,
                 axis=alt.Axis(labelLimit=260)),
-        x=alt.X("value:Q", title=value_title,
-                axis=alt.Axis(format=".0%" if is_share else ",d", tickCount=10),
-                scale=alt.Scale(domain=[0, 1]) if is_share else alt.Scale(zero=True, nice=True)),
+        x=alt.X("value:Q", title=value_title, scale=scale,
+                # whole numbers only: a small count's axis said "0 1 1 2 2 3"
+                axis=alt.Axis(format=".0%" if is_share else ",d", tickCount=10,
+                              tickMinStep=alt.Undefined if is_share else 1)),
         tooltip=[alt.Tooltip(f"{category}:N", title=""),
                  alt.Tooltip("value_text:N", title=value_title)])
     chart = (base.mark_bar(color=MET_TARGET, height={"band": 0.7})
-             + base.mark_text(align="left", dx=4, fontSize=12).encode(text="value_text:N"))
+             + base.mark_text(align="left", dx=4, fontSize=12).encode(
+                 text="value_text:N", x=alt.X("text_at:Q", title=value_title, scale=scale)))
     if group:
         chart = chart.properties(height={"step": 24}, width=520).facet(
             row=alt.Row(f"{group}:N", title=group_title, header=alt.Header(

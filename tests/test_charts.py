@@ -36,3 +36,20 @@ def test_a_part_periods_point_is_hollow_with_an_outline():
         assert outline, series
         if series:
             assert outline["field"] == "series" and outline["legend"] is None
+
+
+def test_a_hidden_bar_shows_its_text_at_zero_and_counts_have_whole_ticks():
+    """The user test read hidden visit numbers as missing bars, and a small count's axis
+    as "0 1 1 2 2 3"."""
+    import numpy as np
+
+    frame = pd.DataFrame({"category": ["1", "2", "3"], "value": [7, np.nan, 5],
+                          "value_text": ["7", "<5", "5"]})
+    spec = json.loads(charts.bars(frame, category="category", value_title="Besök",
+                                  is_share=False, lang="sv", title="t",
+                                  description="d").to_json())
+    bar, text = spec["layer"]
+    assert text["encoding"]["x"]["field"] == "text_at"
+    rows = spec["datasets"][spec["data"]["name"]]
+    assert [(r["value_text"], r["text_at"]) for r in rows] == [("7", 7), ("<5", 0), ("5", 5)]
+    assert bar["encoding"]["x"]["axis"]["tickMinStep"] == 1
