@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.i18n import t
-from dashboard.numbers import integer, iso_day, percent
+from dashboard.numbers import DASH, integer, iso_day, percent
 from dashboard.series import labelled, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
@@ -119,6 +119,11 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     empty = form.groupby("bvc_id")[["n", "denominator"]].sum()
     rated = completeness[completeness.field == "ratings"].groupby("bvc_id")[
         ["n", "denominator"]].sum()
+    # hidden as in the heat map of fields (completeness_by_field: the BVCs of a field are
+    # siblings), so that this table does not show a share the map hides to protect another
+    # (the user test found 8 % here and "–" there)
+    rated_hidden = with_share_values(per_field(completeness[completeness.field == "ratings"]),
+                                     ["field"], threshold).set_index("bvc_id").hidden
     flagged = flags[flags.check_name == "any"].set_index("bvc_id").visits
     units = last.set_index("bvc_id")
     rows = []
@@ -138,7 +143,8 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
             t("empty_fields", lang): (t("band_few", lang, t=threshold)
                                   if 0 < n < threshold <= total
                                   else share_text(n, total, threshold, lang)),
-            t("without_ratings", lang): share_text(unrated, visits, threshold, lang),
+            t("without_ratings", lang): (DASH if rated_hidden.get(bvc_id, False)
+                                         else share_text(unrated, visits, threshold, lang)),
             t("implausible", lang): count_text(flagged.get(bvc_id, 0), threshold, lang),
             t("last_visit", lang): iso_day(unit.last_visit),
             t("look_at", lang): ("⚠ " + "; ".join(reasons)) if reasons

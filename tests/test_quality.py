@@ -219,3 +219,28 @@ def test_heat_maps_draw_the_units_with_most_empty_fields_first(db):
     assert quality.most_empty_units(completeness, 5) == ["B1", "B2", "B4", "B3"]
     # a share over fewer fields than the threshold does not rank: B4 (7 fields) goes last
     assert quality.most_empty_units(completeness, 10) == ["B1", "B2", "B3", "B4"]
+
+
+def test_the_units_table_hides_a_share_the_heat_map_hides(db):
+    """The user test: one BVC's visits without ratings were 8 % in the table and "–" in the
+    heat map of fields (hidden there to protect a sibling). Both show a share alike or hide
+    it alike, on the quality fixture and on the sample."""
+    from dashboard.sidebar import period_bounds
+
+    sample = Database.open(ROOT / "data" / "sample")
+    last12 = Filters(*period_bounds("last12", sample.export.reference_date))
+    for source, filters in ((db, Filters()), (sample, Filters()), (sample, last12)):
+        completeness = source.query("completeness_by_bvc_and_period", filters,
+                                    interval="year")
+        table = quality.unit_overview(completeness, source.query("flag_counts_by_bvc", filters),
+                                      source.query("last_visit_by_bvc", filters), "sv", 5, 60,
+                                      0.10).set_index("BVC")["Utan skattningar"]
+        cells = quality.completeness_by_field(completeness, "sv", 5)
+        heat = cells[cells.field == "ratings"].set_index("unit")
+        for unit, shown in table.items():
+            if unit not in heat.index:
+                continue
+            if heat.loc[unit, "hidden"]:
+                assert shown == "–", unit
+            else:
+                assert shown == heat.loc[unit, "value_text"], unit
