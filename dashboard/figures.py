@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
+from dashboard.numbers import DASH
 from dashboard.tiles import Tile, count_tile, share_tile, share_tiles
 
 VISIT_SHARES = ["home_share", "both_professions_share", "planned_team_share",
@@ -180,9 +181,13 @@ def reach_funnel(context, stages: pd.DataFrame) -> Figure:
     funnel = tables.with_texts(series.stage_totals(stages, threshold), lang, threshold)
     funnel["category"] = [indicator_name(s, lang) for s in funnel.indicator]
     title = t("reach_funnel_title", lang)
+    # each step has its own N (completion: the families old enough to have completed), so
+    # the bars say n / N: "92 %" after "83 %" read as a funnel that grew (user test)
+    bars = funnel.assign(value_text=[f"{v} ({d})" if v != DASH else v
+                                     for v, d in zip(funnel.value_text, funnel.detail)])
     return Figure(
         title,
-        charts.bars(funnel, category="category", value_title=t("share", lang), is_share=True,
+        charts.bars(bars, category="category", value_title=t("share", lang), is_share=True,
                     lang=lang, title=title, description=t("reach_funnel_alt", lang)),
         tables.category_share_table(funnel, lang, t("indicator", lang), t("value", lang)),
         "rackvidd.csv", REACH_STAGES, ["reach_by_district_and_cohort"], funnel.value)
