@@ -199,14 +199,19 @@ def quarantined_rows(frame: pd.DataFrame, export_path, lang: str) -> pd.DataFram
     return out.rename(columns=head)
 
 
-def flagged_rows(flags: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Row-level: every flagged visit with the check it fails, for the coordinator to fix."""
+def flagged_rows(flags: pd.DataFrame, lang: str,
+                 programme_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Row-level: every flagged visit with the check it fails, for the coordinator to fix;
+    programmes by their names where given (the user test saw "goteborg-6")."""
     columns = {"check": "check", "visit_id": "visit_id_column", "family_id": "family_column",
                "district": "district", "bvc_name": "bvc", "programme_id": "programme",
                "visit_number": "visit_number", "visit_date": "visit_date_column",
                "duration_minutes": "duration_column", "expected_minutes": "expected_minutes",
                "window_opens": "window_opens", "window_closes": "window_closes"}
-    out = flags.assign(check=[t(f"check_{c}", lang) for c in flags.check_name])[list(columns)]
+    names = programme_names or {}
+    out = flags.assign(check=[t(f"check_{c}", lang) for c in flags.check_name],
+                       programme_id=[names.get(p, p) for p in flags.programme_id]
+                       )[list(columns)]
     return out.rename(columns={c: t(key, lang) for c, key in columns.items()})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.numbers import DASH, decimal, percent
+from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
 from dashboard.series import (REACH_STAGES, cell_text, count_rows, hide_within, period_label,
                               roles_hidden, with_share_values)
@@ -85,7 +85,8 @@ STATUS_ORDER = ("overdue", "due", "upcoming", "missed")
 
 def due_table(due: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The due list as a coordinator reads it: who, where, which visit, its window and how
-    late; dates stay dates and days stay numbers so that the columns sort."""
+    late; dates stay dates (the last visit ISO text) and days stay numbers so that the
+    columns sort."""
     return pd.DataFrame({
         t("family", lang): due.family_id.tolist(),
         t("bvc", lang): due.bvc_name.tolist(),
@@ -96,8 +97,8 @@ def due_table(due: pd.DataFrame, lang: str) -> pd.DataFrame:
                                    for d in due.window_closes],
         t("status", lang): [t(f"status_{s}", lang) for s in due.status],
         t("days_overdue", lang): due.days_overdue.astype(int).tolist(),
-        t("last_visit", lang): [None if pd.isna(d) else (d.date() if hasattr(d, "date") else d)
-                                for d in due.last_visit_date],
+        # ISO text ("–" before any visit; Streamlit would write "None"): sorts as dates do
+        t("last_visit", lang): [iso_day(d) for d in due.last_visit_date],
     })
 
 

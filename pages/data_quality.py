@@ -104,7 +104,7 @@ flagged = context.query("flagged_visits")  # row-level: empty outside the reader
 if context.row_level and not flagged.empty:
     context.audit("view", "flagged_visits", len(flagged), flagged.family_id)
     st.markdown(f"**{t('flagged_rows_title', lang)}**")
-    widgets.table_with_download(quality.flagged_rows(flagged, lang), "besok_att_granska.csv",
-                                lang, flagged.family_id)
+    widgets.table_with_download(quality.flagged_rows(flagged, lang, context.programme_names),
+                                "besok_att_granska.csv", lang, flagged.family_id)
 widgets.definitions([], lang, ["flag_counts_by_bvc", "flagged_visits"])
 widgets.suppression_note(context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -130,6 +131,11 @@ def open_quality(quality_export, tmp_path, monkeypatch, settings: str) -> AppTes
     return at
 
 
+def db_programme_names(export) -> dict[str, str]:
+    units = Database.open(export).query("units")
+    return dict(zip(units.programme_id, units.programme_sv))
+
+
 def test_page_with_row_level_access(quality_export, tmp_path, monkeypatch):
     at = open_quality(quality_export, tmp_path, monkeypatch,
                       "[suppression]\nthreshold = 1\n[access]\nrow_level = true\n")
@@ -143,6 +149,9 @@ def test_page_with_row_level_access(quality_export, tmp_path, monkeypatch):
     assert stopped["Dagar sedan"].tolist() == ["386", "94"]
     review = frames[-1]
     assert len(review) == 8 and set(review["Besökets id"]) >= {"V22", "V24", "V25"}
+    # programmes by name, as everywhere else (the user test saw "goteborg-6")
+    assert not {"goteborg-6"} & set(review["Besöksprogram"])
+    assert set(review["Besöksprogram"]) <= set(db_programme_names(quality_export).values())
 
 
 def test_page_without_row_level_access_shows_only_aggregates(quality_export, tmp_path,
@@ -244,3 +253,19 @@ def test_the_units_table_hides_a_share_the_heat_map_hides(db):
                 assert shown == "–", unit
             else:
                 assert shown == heat.loc[unit, "value_text"], unit
+
+
+def test_the_due_list_says_dash_for_a_family_never_visited():
+    """Streamlit wrote "None" for a missing last visit (user test); dates as ISO text sort
+    as the dates do."""
+    from dashboard.tables import due_table
+
+    due = pd.DataFrame({
+        "family_id": ["F1", "F2"], "bvc_name": ["BVC Ett"] * 2, "next_visit_number": [1, 2],
+        "label": ["1-2 weeks", "2 months"],
+        "window_opens": pd.to_datetime(["2024-05-01", "2024-06-01"]),
+        "window_closes": pd.to_datetime(["2024-05-20", "2024-07-01"]),
+        "status": ["overdue", "due"], "days_overdue": [10, 0],
+        "last_visit_date": [pd.NaT, pd.Timestamp("2024-04-02")]})
+    table = due_table(due, "sv")
+    assert table["Senaste besök"].tolist() == ["–", "2024-04-02"]
