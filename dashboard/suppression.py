@@ -49,10 +49,51 @@ def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True) ->
 
 def hidden_grid(grid: list[list[int]], threshold: int) -> list[list[bool]]:
     """Which cells of a table of counts to hide when its row and column totals are shown
-    (on the page or another): every count from 1 to threshold - 1, then, for as long as a
-    row or a column has a lone hidden cell, the next smallest non-zero cell of that line
-    too (hidden_cells in two directions)."""
+    (on the page or another): every count from 1 to threshold - 1, then more, until no
+    hidden cell can be worked out from the totals and the cells shown.
+
+    The hidden cells are the edges of a graph whose vertices are the rows and the columns;
+    every total counts as known (one hidden as "<5" is the others' balance). A hidden cell
+    is determined by the totals exactly when its edge lies on no cycle, a bridge (the
+    equations are the graph's incidence matrix, whose null space is its cycle space). So
+    more cells are hidden: first the next smallest of any line with a lone hidden cell (the
+    simplest bridge), then, for each bridge left, the smallest shown cell that joins its two
+    sides, where there is one. With only the first rule the 2 of [[6, 8, 20, 0],
+    [2, 0, 3, 20], [6, 0, 2, 3], [3, 12, 0, 0]] came back through five totals. What no cell
+    can protect is left: a line whose only non-zero cell is hidden is its own total, and the
+    other totals may give it back (the review's [[2, 12, 0], [4, 0, 0], [0, 20, 8],
+    [0, 5, 20]]); that needs the totals themselves suppressed."""
+    rows, columns = len(grid), len(grid[0]) if grid else 0
     hidden = [[0 < int(c) < threshold for c in row] for row in grid]
+    _lone_cells(grid, hidden)
+    shown = [(int(grid[a][b]), a, b) for a in range(rows) for b in range(columns)
+             if int(grid[a][b]) > 0]
+    while True:
+        cells = [(i, j) for i in range(rows) for j in range(columns) if hidden[i][j]]
+        edges = [(i, rows + j) for i, j in cells]
+        added = False
+        for k in sorted(_bridges(rows + columns, edges),
+                        key=lambda k: int(grid[cells[k][0]][cells[k][1]])):
+            # a shown cell joining the two sides the bridge holds together puts it on a
+            # cycle; where there is none the bridge is left (see above)
+            near = _side(rows + columns, edges, k, cells[k][0])
+            if rows + cells[k][1] in near:
+                continue  # no longer a bridge: a cell added in this pass joined its sides
+            far = _side(rows + columns, edges, k, rows + cells[k][1])
+            closing = [c for c in shown if not hidden[c[1]][c[2]]
+                       and ((c[1] in near and rows + c[2] in far)
+                            or (c[1] in far and rows + c[2] in near))]
+            if closing:
+                _, a, b = min(closing)
+                hidden[a][b] = added = True
+                edges.append((a, rows + b))
+        if not added:
+            return hidden
+
+
+def _lone_cells(grid: list[list[int]], hidden: list[list[bool]]) -> None:
+    """While a row or a column has a lone hidden cell, hide the next smallest non-zero
+    cell of that line too (hidden_cells in two directions)."""
     rows, columns = len(grid), len(grid[0]) if grid else 0
     lines = ([[(i, j) for j in range(columns)] for i in range(rows)]
              + [[(i, j) for i in range(rows)] for j in range(columns)])
@@ -67,7 +108,56 @@ def hidden_grid(grid: list[list[int]], threshold: int) -> list[list[bool]]:
             if candidates:
                 _, i, j = min(candidates)
                 hidden[i][j] = changed = True
-    return hidden
+
+
+def _side(vertices: int, edges: list[tuple[int, int]], without: int, start: int) -> set[int]:
+    """The vertices reached from `start` over `edges` other than the one at `without`."""
+    adjacent = [[] for _ in range(vertices)]
+    for k, (u, v) in enumerate(edges):
+        if k != without:
+            adjacent[u].append(v)
+            adjacent[v].append(u)
+    seen, stack = {start}, [start]
+    while stack:
+        for v in adjacent[stack.pop()]:
+            if v not in seen:
+                seen.add(v)
+                stack.append(v)
+    return seen
+
+
+def _bridges(vertices: int, edges: list[tuple[int, int]]) -> set[int]:
+    """The edges (by position) of a multigraph that lie on no cycle (Tarjan)."""
+    adjacent = [[] for _ in range(vertices)]
+    for k, (u, v) in enumerate(edges):
+        adjacent[u].append((v, k))
+        adjacent[v].append((u, k))
+    order, low, bridges, clock = [-1] * vertices, [0] * vertices, set(), 0
+    for root in range(vertices):
+        if order[root] != -1 or not adjacent[root]:
+            continue
+        order[root] = low[root] = clock
+        clock += 1
+        stack = [(root, -1, iter(adjacent[root]))]
+        while stack:
+            u, via, neighbours = stack[-1]
+            for v, k in neighbours:
+                if k == via:
+                    continue
+                if order[v] == -1:
+                    order[v] = low[v] = clock
+                    clock += 1
+                    stack.append((v, k, iter(adjacent[v])))
+                    break
+                low[u] = min(low[u], order[v])
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[u])
+                    if low[u] > order[parent]:
+                        bridges.add(via)
+    return bridges
 
 
 def counts_text(counts: list[int], threshold: int, lang: str = "sv",

@@ -164,3 +164,29 @@ def test_a_share_over_time_hides_a_second_period_when_one_periods_n_is_hidden():
         "n": [7, 3], "denominator": [40, 35], "missing": [0, 0]})
     rows = share_rows(frame, "extra_support_visit_share", "all", 5)
     assert rows.hidden.tolist() == [True, True] and rows.value.isna().all()
+
+
+def _determined(grid, hidden) -> list[tuple[int, int]]:
+    """The hidden cells that the row and column totals and the shown cells give back (a
+    cell is determined when its unit vector lies in the span of the totals' equations)."""
+    import numpy as np
+
+    cells = [(i, j) for i, row in enumerate(hidden) for j, h in enumerate(row) if h]
+    lines = [[1.0 if i == r else 0.0 for i, _ in cells] for r in range(len(grid))]
+    lines += [[1.0 if j == c else 0.0 for _, j in cells] for c in range(len(grid[0]))]
+    equations = np.array(lines)
+    rank = np.linalg.matrix_rank(equations)
+    return [cell for k, cell in enumerate(cells)
+            if np.linalg.matrix_rank(np.vstack([equations, np.eye(len(cells))[k]])) == rank]
+
+
+def test_no_hidden_cell_comes_back_through_a_chain_of_totals():
+    """A lone hidden cell per line is not enough: here the old rule hid eight cells and
+    the 2 came back through five totals (the second review's finding, in another grid)."""
+    from dashboard.suppression import hidden_grid
+
+    grid = [[6, 8, 20, 0], [2, 0, 3, 20], [6, 0, 2, 3], [3, 12, 0, 0]]
+    hidden = hidden_grid(grid, 5)
+    assert all(hidden[i][j] for i, row in enumerate(grid) for j, c in enumerate(row)
+               if 0 < c < 5)
+    assert _determined(grid, hidden) == []
