@@ -542,6 +542,10 @@ class Database:
                 readers = None
             con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}))
             file = None
+        except BaseException:  # the export refused: nothing of it is read (second review)
+            if readers is not None:
+                readers.close()
+            raise
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
                  con.execute("SELECT * FROM _loads").fetchall()}

@@ -223,3 +223,30 @@ def test_the_reference_date_names_the_database(tmp_path):
     export = open_export(write_export(tmp_path / "e", fixture_small.tables(), extracted_at=None))
     later = dataclasses.replace(export, reference_date=export.reference_date + dt.timedelta(1))
     assert database_file(later) != database_file(export)
+
+
+def test_a_refused_export_holds_no_readers_lock(tmp_path, monkeypatch):
+    """Validation that refuses an export leaves its database free to be pruned at once.
+    The second review: the shared lock stayed with the refusal's traceback, and Exports
+    keeps refusals (it reports them at every rerun), so it stayed for good."""
+    import fcntl
+
+    import pytest
+
+    from dashboard.errors import ExportError
+
+    import dashboard.db
+
+    def refuse(export, con=None):
+        raise ExportError("personal_number", table="visits", column="notes", count=1,
+                          row=1, file="visits.parquet")
+
+    monkeypatch.setenv("HEMBESOK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(dashboard.db, "build", refuse)  # refused while validating
+    folder = write_export(tmp_path / "e", fixture_small.tables())
+    with pytest.raises(ExportError) as refused:  # kept, as Exports keeps a refusal
+        Database.open(folder)
+    assert refused.value.__traceback__ is not None
+    readers = database_file(open_export(folder)).with_suffix(".readers")
+    with open(readers, "a") as free:
+        fcntl.flock(free, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises if still held
