@@ -533,19 +533,19 @@ class Database:
             os.utime(file)  # the most recently used are the ones kept
             con = duckdb.connect(str(file), read_only=True,
                                  config={"memory_limit": memory_limit})
-        except (OSError, duckdb.IOException) as error:
-            # no cache to write (or the file removed meanwhile by hand): validate into
-            # memory, as every start would without the cache
-            log.warning("validated database not kept (%s); validating in memory", error)
+        except BaseException as error:
+            # nothing of the file is read: its lock goes now, not with the error's
+            # traceback (Exports keeps a refused export's error; second review)
             if readers is not None:
                 readers.close()
                 readers = None
+            if not isinstance(error, (OSError, duckdb.IOException)):
+                raise
+            # no cache to write (or the file removed meanwhile by hand): validate into
+            # memory, as every start would without the cache
+            log.warning("validated database not kept (%s); validating in memory", error)
             con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}))
             file = None
-        except BaseException:  # the export refused: nothing of it is read (second review)
-            if readers is not None:
-                readers.close()
-            raise
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
                  con.execute("SELECT * FROM _loads").fetchall()}

@@ -68,21 +68,22 @@ def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
     summed = rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
     # n and N of a unit's periods add up to its share over the selection (shown), those
     # of a period's units to the level above: suppressed as counts_rows' counts are
-    hidden = ((summed.denominator < threshold)
-              | _hidden_over_periods(summed, "n", level, threshold, list(extra))
-              | _hidden_over_periods(summed, "denominator", level, threshold, list(extra)))
-    out = summed.assign(hidden=hidden)
-    out["value"] = np.where(hidden, np.nan, out.n / out.denominator.where(out.denominator > 0))
-    return out
+    return _shares(summed, threshold, lambda column: _hidden_over_periods(
+        summed, column, level, threshold, list(extra)))
 
 
 def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
                       ) -> pd.DataFrame:
     """`hidden` and `value` (n / N, NaN where hidden) for rows of n and denominator: hidden
     where N is small, where n is a small count, and where a sibling would reveal either."""
-    hidden = ((summed.denominator < threshold)
-              | hide_within(summed, siblings, "n", threshold)
-              | hide_within(summed, siblings, "denominator", threshold))
+    return _shares(summed, threshold,
+                   lambda column: hide_within(summed, siblings, column, threshold))
+
+
+def _shares(summed: pd.DataFrame, threshold: int, hide) -> pd.DataFrame:
+    """`hidden` where N is small or `hide` hides n or N (`hide(column)`: the rows of that
+    column to hide), and `value`, n / N or NaN where hidden."""
+    hidden = (summed.denominator < threshold) | hide("n") | hide("denominator")
     out = summed.assign(hidden=hidden)
     out["value"] = np.where(hidden, np.nan, out.n / out.denominator.where(out.denominator > 0))
     return out
@@ -118,15 +119,23 @@ def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str, threshol
         return hidden
     groups = summed.groupby("district", sort=False) if level == "bvc" else [(None, summed)]
     for _, group in groups:
-        grid = group.pivot_table(index=units, columns="period", values=column,
-                                 aggfunc="sum", fill_value=0)
-        cells = hidden_grid(grid.to_numpy().tolist(), threshold)
-        at = {(u, p): cells[i][j] for i, u in enumerate(grid.index)
-              for j, p in enumerate(grid.columns)}
-        keys = (group[units[0]] if len(units) == 1
-                else pd.Series(list(zip(*(group[u] for u in units))), index=group.index))
-        hidden[group.index] = [at[(u, p)] for u, p in zip(keys, group.period)]
+        hidden[group.index] = hidden_in_table(group, units, "period", column, threshold)
     return hidden
+
+
+def hidden_in_table(rows: pd.DataFrame, index: list[str] | str, columns: str, values: str,
+                    threshold: int) -> pd.Series:
+    """Per row of `rows`: whether its count `values` is hidden when the rows make a table
+    (`index` × `columns`) whose row and column totals are shown (hidden_grid)."""
+    index = [index] if isinstance(index, str) else index
+    grid = rows.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
+                            fill_value=0)
+    cells = hidden_grid(grid.to_numpy().tolist(), threshold)
+    at = {(u, c): cells[i][j] for i, u in enumerate(grid.index)
+          for j, c in enumerate(grid.columns)}
+    keys = (rows[index[0]] if len(index) == 1
+            else pd.Series(list(zip(*(rows[u] for u in index))), index=rows.index))
+    return pd.Series([at[(u, c)] for u, c in zip(keys, rows[columns])], index=rows.index)
 
 
 def period_end(start, interval: str) -> dt.date:
@@ -343,13 +352,8 @@ def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str) -> p
     hidden = pd.Series(rows.n < threshold, index=rows.index)
     roles = rows[rows.rater_role != "all"]
     if not roles.empty:
-        grid = roles.pivot_table(index="period", columns="rater_role", values="n",
-                                 aggfunc="sum", fill_value=0)
-        cells = hidden_grid(grid.to_numpy().tolist(), threshold)
-        position = {(p, r): cells[i][j] for i, p in enumerate(grid.index)
-                    for j, r in enumerate(grid.columns)}
-        hidden |= pd.Series([position[(p, r)] for p, r in zip(roles.period, roles.rater_role)],
-                            index=roles.index).reindex(rows.index, fill_value=False)
+        hidden |= hidden_in_table(roles, "period", "rater_role", "n", threshold).reindex(
+            rows.index, fill_value=False)
     pooled = rows[rows.rater_role == "all"].sort_values("period")
     hidden |= pd.Series(hidden_cells(pooled.n.tolist(), threshold),
                         index=pooled.index).reindex(rows.index, fill_value=False)

@@ -125,9 +125,10 @@ def filters(db: Database, units, lang: str) -> Filters:
         format_func=names.get, placeholder=t("all", lang))
     programme_names = dict(zip(units.programme_id,
                                units.programme_sv if lang == "sv" else units.programme_en))
+    programme_options = sorted(programme_names)
     programmes = state["programme"] = sidebar.multiselect(
-        t("programme", lang), sorted(programme_names),
-        key=_widget("programme", lang, lambda: _many("programme", sorted(programme_names))),
+        t("programme", lang), programme_options,
+        key=_widget("programme", lang, lambda: _many("programme", programme_options)),
         format_func=programme_names.get, placeholder=t("all", lang))
     _write_url(lang, preset, date_from, date_to, districts, bvcs, programmes)
     return Filters(date_from, date_to, tuple(districts), tuple(bvcs), tuple(programmes))

@@ -168,12 +168,9 @@ def ratings_by_role_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.
         hidden = dict(zip(roles, hidden_cells([cells[r][1] for r in roles], threshold)))
         for role, (mean, n) in cells.items():
             title = t("all_roles", lang) if role == "all" else label("rater_role", role, lang)
-            if hidden.get(role):
-                row[f"{title}: {t('mean', lang).lower()}"] = DASH
-                row[f"{title}: n"] = cell_text(n, True, threshold, lang)
-            else:
-                row[f"{title}: {t('mean', lang).lower()}"] = mean_text(mean, n, threshold, lang)
-                row[f"{title}: n"] = count_text(n, threshold, lang)
+            row[f"{title}: {t('mean', lang).lower()}"] = (
+                DASH if hidden.get(role) else mean_text(mean, n, threshold, lang))
+            row[f"{title}: n"] = cell_text(n, hidden.get(role, False), threshold, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
