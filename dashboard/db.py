@@ -237,17 +237,35 @@ def _kept_cells(con, kept: list[tuple[str, list, list]]) -> None:
             for k, (labels, _) in enumerate(cells, start=1)) + "]")
 
 
-# How many ratings gave each score 1 … the largest scale, over a group of visits: a list
-# whose element k - 1 counts score k. The counts are summed packed, 12 bits per score, in
-# one aggregate per column (ten times faster at national scale than a filtered count per
-# score, or histogram()); a group of 4 096 ratings or more could overflow a slot and is
-# refused rather than miscounted (a BVC-month has at most a few hundred visits).
+# How many ratings gave each score 1 … the largest scale, over a group of visits (a BVC's
+# month, or part of one): a list whose element k - 1 counts score k. The counts are summed
+# packed, one slot per score in a HUGEINT, in one aggregate per column (ten times faster at
+# national scale than a filtered count per score, or histogram()). A slot is 12 bits, or
+# as wide as the export's largest BVC-month needs (an export that puts every visit at one
+# unit has tens of thousands): a group never counts more ratings of one (role, item) than
+# it has visits. Where slots no longer fit one HUGEINT the scores are summed in parts.
 _TOP_SCORE = max(entry.scale_max for entry in VOCABULARIES["rating_item"].values())
-_SCORE_COUNTS = (
-    "CASE WHEN count({column}) < 4096 THEN [" + ", ".join(
-        f"((sum(1::HUGEINT << (12 * ({{column}} - 1))) >> {12 * k}) & 4095)::BIGINT"
-        for k in range(_TOP_SCORE)) + "] "
-    "ELSE error('over 4 095 ratings of one item in one group: score counts not kept') END")
+
+
+def score_counts(largest_group: int) -> str:
+    """The aggregate of `{column}` (one score column) counting each score, with slots wide
+    enough for `largest_group` ratings; a larger group is refused, never miscounted."""
+    bits = max(12, int(largest_group).bit_length())
+    per_sum, mask = 127 // bits, (1 << bits) - 1
+    counts = []
+    for k in range(_TOP_SCORE):
+        part, slot = divmod(k, per_sum)
+        if per_sum >= _TOP_SCORE:
+            packed = f"sum(1::HUGEINT << ({bits} * ({{column}} - 1)))"
+        else:
+            low, high = part * per_sum + 1, (part + 1) * per_sum
+            packed = (f"sum(CASE WHEN {{column}} BETWEEN {low} AND {high} "
+                      f"THEN 1::HUGEINT << ({bits} * ({{column}} - {low})) END)")
+        counts.append(f"(({packed} >> {bits * slot}) & {mask})::BIGINT")
+    limit = f"{mask:,}".replace(",", " ")
+    return (f"CASE WHEN count({{column}}) <= {mask} THEN [{', '.join(counts)}] "
+            f"ELSE error('over {limit} ratings of one item in one group: score counts not "
+            f"kept') END")
 
 
 def _rating_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list, list]:
@@ -282,7 +300,9 @@ def _rating_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list, l
              for role, item, column in rating_cells()]
     sums = _cell_macros(con, "rating_sums", cells, [("total", "sum({column})"),
                                                     ("n", "count({column})")])
-    _cell_macros(con, "rating_score_counts", cells, [("ratings", _SCORE_COUNTS)])
+    largest = con.execute("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM visits "
+                          "GROUP BY bvc_id, date_trunc('month', visit_date))").fetchone()[0]
+    _cell_macros(con, "rating_score_counts", cells, [("ratings", score_counts(largest))])
     # the element-wise sum of such lists over rows (a struct per cell of ten sums each
     # costs more to plan than summing per role and item)
     con.execute("CREATE OR REPLACE MACRO sum_score_counts(counts) AS [" + ", ".join(

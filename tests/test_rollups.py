@@ -344,8 +344,9 @@ def test_families_visited_at_several_bvcs_count_once(tmp_path, date_from, date_t
 
 
 def test_score_counts_are_exact_up_to_the_packing_limit_and_refused_beyond(sample_db):
-    """rating_score_counts packs 12 bits per score: 4 095 copies of one rated visit still
-    count exactly; 4 096 are refused with a message instead of being miscounted."""
+    """rating_score_counts packs 12 bits per score where no BVC-month has more visits (the
+    sample): 4 095 copies of one rated visit still count exactly; 4 096 are refused with a
+    message instead of being miscounted."""
     import duckdb
     cursor = sample_db.con.cursor()
     visit = cursor.execute("SELECT visit_id FROM visit_facts WHERE rating_count > 0 LIMIT 1"
@@ -361,6 +362,39 @@ def test_score_counts_are_exact_up_to_the_packing_limit_and_refused_beyond(sampl
     assert got == expected and len(expected) > 3
     with pytest.raises(duckdb.Error, match="4 095 ratings"):
         cursor.execute(copies.format(n=4096), [visit]).fetchall()
+
+
+def test_a_bvc_month_with_thousands_of_rated_visits_counts_every_score(tmp_path):
+    """An export that puts 6 000 visits in one BVC-month (every visit under one unit code,
+    say) still validates, and its score distribution counts every rating: the slots are as
+    wide as the largest BVC-month needs (before: the build failed at 4 096)."""
+    import fixture_small
+    from exports import write_export
+    n = 6000
+    families = [fixture_small._family(f"F{i}", "B1", "2023-12-01", None, False, "2023-12-05",
+                                      False) for i in range(n)]
+    visits = [{"visit_id": f"V{i}", "family_id": f"F{i}", "bvc_id": "B1", "visit_number": 1,
+               "visit_date": f"2024-01-{1 + i % 28:02d}", "nurse_present": True,
+               "parent_supporter_present": True} for i in range(n)]
+    scores = [1 + (i * 7) % 10 for i in range(n)]
+    ratings = [{"visit_id": f"V{i}", "rater_role": "nurse", "item": "emotional_climate",
+                "score": score} for i, score in enumerate(scores)]
+    db = Database.open(write_export(tmp_path, {
+        "units": fixture_small.UNITS, "families": families, "visits": visits,
+        "referrals": [], "ratings": ratings}))
+    assert db.con.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 0
+    expected = [scores.count(k) for k in range(1, 11)]
+    assert min(expected) > 0 and sum(expected) == n
+    # the whole month from the kept rows, its first 20 days counted from the visits
+    early = [score for i, score in enumerate(scores) if 1 + i % 28 <= 20]
+    assert len(early) > 4096
+    for last, ratings in (("2024-01-31", scores), ("2024-01-20", early)):
+        filters = Filters(day("2024-01-01"), day(last))
+        assert db.reads_kept_rows(filters) == (last == "2024-01-31")
+        frame = db.query("rating_scores_by_item", filters)
+        rows = frame[(frame["item"] == "emotional_climate") & (frame.rater_role == "nurse")]
+        assert dict(zip(rows.score, rows.ratings)) == {
+            k: ratings.count(k) for k in range(1, 11)}, last
 
 
 @pytest.mark.parametrize("date_from, date_to", [(None, None), ("2022-03-15", "2023-02-10")])
