@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberFormatError, format_decimal, format_percent, parse_decimal
 
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 DASH = "–"
@@ -45,3 +45,25 @@ def signed(value: int, lang: str = "sv") -> str:
     if value == 0:
         return "±0"
     return ("+" if value > 0 else "-") + format_decimal(abs(int(value)), locale=LOCALES[lang])
+
+
+def excel_value(text, lang: str = "sv"):
+    """A number as this module writes it ("1 646", "95,5", "85 %", "−3"; or the English
+    way) as Swedish Excel reads a number ("1646", "95,5", "85%", "-3"): the thousands
+    separator is a non-breaking space Excel may keep as text, and Babel's minus is U+2212.
+    Anything else (a label, a date, "<5", "–", an id such as "007") is left as it is."""
+    if not isinstance(text, str):
+        return text
+    body, suffix = text.replace("\u2212", "-"), ""
+    for mark in ("\u00a0%", "%"):
+        if body.endswith(mark):
+            body, suffix = body[:-len(mark)], "%"
+            break
+    digits = body.lstrip("-")
+    if not digits[:1].isdigit() or (digits[:1] == "0" and digits[1:2].isdigit()):
+        return text
+    try:
+        number = parse_decimal(body, locale=LOCALES[lang], strict=True)
+    except (NumberFormatError, ValueError):
+        return text
+    return format(number, "f").replace(".", ",") + suffix

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import indicator_definition, indicator_name, t
-from dashboard.numbers import percent, signed
+from dashboard.numbers import excel_value, percent, signed
 from dashboard.suppression import count_text, share_hidden, share_text
 
 
@@ -100,6 +100,8 @@ def tiles_table(tiles: list[Tile], lang: str) -> pd.DataFrame:
     })
 
 
-def excel_csv(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel with Swedish settings: UTF-8 with BOM, `;` and decimal comma."""
-    return frame.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+def excel_csv(frame: pd.DataFrame, lang: str = "sv") -> bytes:
+    """CSV for Excel with Swedish settings: UTF-8 with BOM, `;` and decimal comma, numbers
+    as numbers (a table's text cells as Excel reads them, see numbers.excel_value)."""
+    cells = frame.map(lambda value: excel_value(value, lang))
+    return cells.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")

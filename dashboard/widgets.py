@@ -88,7 +88,7 @@ def download(frame: pd.DataFrame, file_name: str, lang: str, families=()) -> Non
     """The table as CSV for Excel; a download needs no rerun of the app. `families`: the
     pseudonyms a row-level table holds, for the audit log."""
     st.download_button(t("download_csv", lang), audited(file_name, len(frame),
-                                                        lambda: excel_csv(frame), families),
+                                                        lambda: excel_csv(frame, lang), families),
                        file_name=file_name, mime="text/csv", icon=":material/download:",
                        key=f"dl-{file_name}", on_click="ignore")
 
