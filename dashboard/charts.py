@@ -66,6 +66,17 @@ def finish(chart, title: str, description: str, lang: str, subtitle: str = ""):
                               symbolStrokeWidth=2, labelLimit=280, columns=3))
 
 
+def _drawn(frame: pd.DataFrame, *columns: str | None, tooltip: list | None = None) -> pd.DataFrame:
+    """Only the columns a chart draws. Streamlit sends a chart's whole frame to the browser,
+    where its developer tools show every column: a hidden cell's raw n, N or mean would be
+    read there without arithmetic (audit; contract, section 6)."""
+    fields = [c for c in columns if c]
+    for tip in tooltip or []:
+        fields.append(tip.to_dict().get("field") if hasattr(tip, "to_dict")
+                      else str(tip).split(":")[0])
+    return frame[[c for c in dict.fromkeys(fields) if c in frame.columns]]
+
+
 def _series_encodings(series: str, title: str, order: list[str]) -> dict:
     scale_shapes = alt.Scale(domain=order, range=SHAPES[:len(order)] or SHAPES)
     colours = (PALETTE * (len(order) // len(PALETTE) + 1))[:len(order)] or PALETTE
@@ -124,7 +135,8 @@ def trend(frame: pd.DataFrame, *, value_title: str, is_share: bool, interval: st
     y_axis = alt.Axis(format=value_format, tickCount=5)
     y_scale = (alt.Scale(domain=[0, 1]) if is_share else
                alt.Scale(domain=[1, scale_max]) if scale_max else alt.Scale(zero=True))
-    base = alt.Chart(frame).encode(
+    data = _drawn(frame, "period", "value", "period_label", series, "partial", tooltip=tooltip)
+    base = alt.Chart(data).encode(
         x=alt.X("period:T", title=None, axis=alt.Axis(
             format=time_format(interval, lang), tickCount=TICKS[interval], labelAngle=0,
             labelOverlap=True)),
@@ -161,6 +173,7 @@ def unit_dots(frame: pd.DataFrame, *, value_title: str, lang: str, title: str,
                      for text, status in zip(data.value_text, data.status)]
     order = list(data.unit)
     status_order = [met_label, below_label]
+    data = _drawn(data, "unit", "value", "value_text", "detail", "status", "label")
     base = alt.Chart(data).encode(
         y=alt.Y("unit:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("value:Q", title=value_title, scale=alt.Scale(domain=[0, 1]),
@@ -192,7 +205,8 @@ def bars(frame: pd.DataFrame, *, category: str, value_title: str, is_share: bool
     of each bar; with `group`, one panel per group (the panel names the group)."""
     # rows come sorted: keep that order. A hidden value has no bar; its text ("<5", "–")
     # stands at zero, so that it does not read as a bar too short to see (user test)
-    frame = frame.assign(order=range(len(frame)), text_at=frame["value"].fillna(0))
+    frame = _drawn(frame.assign(order=range(len(frame)), text_at=frame["value"].fillna(0)),
+                   category, "value", "value_text", "order", "text_at", group)
     scale = alt.Scale(domain=[0, 1]) if is_share else alt.Scale(zero=True, nice=True)
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{category}:N", sort=alt.EncodingSortField("order"), title=None,
@@ -222,7 +236,7 @@ def funnel(frame: pd.DataFrame, *, lang: str, title: str, description: str,
     order = list(dict.fromkeys(frame["series"]))
     steps = list(dict.fromkeys(frame["step"]))
     encodings = _series_encodings("series", series_title, order)
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(_drawn(frame, "step", "value", "series", "value_text", "detail")).encode(
         x=alt.X("step:N", sort=steps, title=step_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=value_title, scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
@@ -236,7 +250,7 @@ def funnel(frame: pd.DataFrame, *, lang: str, title: str, description: str,
 def distribution(frame: pd.DataFrame, *, lang: str, title: str, description: str,
                  score_title: str, value_title: str, panel_title: str):
     """Share of ratings per score (`score`, `value`, `value_text`), a panel per rater role."""
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(_drawn(frame, "score", "value", "value_text", "panel")).encode(
         x=alt.X("score:O", title=score_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=".0%")),
         tooltip=[alt.Tooltip("panel:N", title=panel_title), alt.Tooltip("score:O", title=score_title),
@@ -254,7 +268,7 @@ def heatmap(frame: pd.DataFrame, *, x: str, x_title: str, x_sort: list[str], lan
     last one grey for hidden cells) with `value_text` written in each, so that the number,
     not only the colour, tells."""
     colours = HEAT_COLOURS[:len(bands) - 1] + [HIDDEN_COLOUR]
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(_drawn(frame, x, "unit", "band", "value_text", "detail")).encode(
         x=alt.X(f"{x}:N", sort=x_sort, title=x_title,
                 axis=alt.Axis(labelAngle=-35, labelLimit=180, labelOverlap=False,
                               orient="top")),
