@@ -46,12 +46,17 @@ def series_table(frame: pd.DataFrame, lang: str, is_share: bool) -> pd.DataFrame
 
 def visits_by_number_table(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
                            threshold: int) -> pd.DataFrame:
-    """One row per programme and visit number; programmes side by side, never pooled."""
+    """One row per programme and visit number; programmes side by side, never pooled.
+    Each programme's visit numbers are siblings whose total is shown (its own filter), and
+    hidden as Besöksprogression's bars hide them: pooled, the two pages hid different cells
+    and together gave a "<5" back (audit)."""
+    hidden = hide_within(frame, ["programme_id"], "visits", threshold)
     return pd.DataFrame({
         t("programme", lang): [programme_names.get(p, p) for p in frame.programme_id],
         t("visit_number", lang): frame.visit_number.astype(int).tolist(),
         t("age", lang): [age_label(a, lang) for a in frame.label],
-        t("visits", lang): counts_text(frame.visits.tolist(), threshold, lang),
+        t("visits", lang): [cell_text(v, h, threshold, lang)
+                            for v, h in zip(frame.visits, hidden)],
     })
 
 
