@@ -308,22 +308,34 @@ def programme_rows(frame: pd.DataFrame, indicator: str, threshold: int,
 
 def destination_bars(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """Referrals per destination over the districts in scope, grouped (open forum, extra
-    support), largest first within a group; small counts hidden, with their complement."""
+    support), largest first within a group; small counts hidden, with a complement within
+    their group (`destinations_hidden`)."""
     from dashboard.vocab import label
     summed = (frame.groupby(["destination_group", "destination"], as_index=False).referrals
               .sum().sort_values(["destination_group", "referrals"], ascending=[False, False]))
-    values, texts = suppressed_counts(summed.referrals.tolist(), threshold, lang)
+    hidden = destinations_hidden(summed, threshold)
     return pd.DataFrame({
         "group": [label("destination_group", g, lang) for g in summed.destination_group],
         "category": [label("destination", d, lang) for d in summed.destination],
-        "value": values, "value_text": texts})
+        "value": summed.referrals.where(~hidden).astype(float).tolist(),
+        "value_text": [cell_text(c, h, threshold, lang)
+                       for c, h in zip(summed.referrals, hidden)]})
+
+
+def destinations_hidden(summed: pd.DataFrame, threshold: int) -> pd.Series:
+    """Which destinations' totals (rows of destination_group, destination, referrals) to
+    hide: a group's total is shown too (Översikt's open forum tile, the report), so a small
+    count's complement is found within its group. Over every destination, the audit's
+    Västra Göteborg hid Trossamfund's 1 and no other open forum: 58 − 57."""
+    return hide_within(summed, ["destination_group"], "referrals", threshold)
 
 
 def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Destinations (rows) by district (columns) as text. A district's referrals and a
-    destination's over every district are both shown (the bars above, the district's own
-    page), so a hidden count takes a sibling with it along its row and its column
-    (hidden_grid): a district's "<5" was the destination's total less the others."""
+    """Destinations (rows) by district (columns) as text. A destination's referrals over
+    every district (the bars above), a district's over a group of destinations (its own
+    page) and so on are all shown: each group's block is a table with both totals
+    (hidden_grid), a district's "<5" was the destination's total less the others; and a
+    destination the bars hide hides a district's cell too."""
     from dashboard.vocab import label
     table = frame.pivot_table(index=["destination_group", "destination"], columns="district",
                               values="referrals", aggfunc="sum", fill_value=0)
@@ -332,8 +344,17 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> 
         t("destination_group", lang): [label("destination_group", g, lang)
                                        for g, _ in table.index],
         t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
+    totals = table.sum(axis=1).rename("referrals").reset_index()
+    hidden_total = dict(zip(zip(totals.destination_group, totals.destination),
+                            destinations_hidden(totals, threshold)))
+    hidden = [[False] * len(table.columns) for _ in table.index]
+    for group in dict.fromkeys(g for g, _ in table.index):
+        at = [k for k, (g, _) in enumerate(table.index) if g == group]
+        block = table.iloc[at].to_numpy().tolist()
+        rows = [r for r, k in enumerate(at) if hidden_total[table.index[k]]]
+        for r, flags in zip(at, hidden_grid(block, threshold, hidden_rows=rows)):
+            hidden[r] = flags
     grid = table.to_numpy().tolist()
-    hidden = hidden_grid(grid, threshold)
     for j, district in enumerate(table.columns):
         out[district] = [cell_text(row[j], h[j], threshold, lang)
                          for row, h in zip(grid, hidden)]

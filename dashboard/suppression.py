@@ -47,7 +47,8 @@ def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True) ->
     return hidden
 
 
-def hidden_grid(grid: list[list[int]], threshold: int) -> list[list[bool]]:
+def hidden_grid(grid: list[list[int]], threshold: int, hidden_rows=(),
+                hidden_columns=()) -> list[list[bool]]:
     """Which cells of a table of counts to hide when its row and column totals are shown
     (on the page or another): every count from 1 to threshold - 1, then more, until no
     hidden cell can be worked out from the totals and the cells shown.
@@ -62,9 +63,20 @@ def hidden_grid(grid: list[list[int]], threshold: int) -> list[list[bool]]:
     [2, 0, 3, 20], [6, 0, 2, 3], [3, 12, 0, 0]] came back through five totals. What no cell
     can protect is left: a line whose only non-zero cell is hidden is its own total, and the
     other totals may give it back (the review's [[2, 12, 0], [4, 0, 0], [0, 20, 8],
-    [0, 5, 20]]); that needs the totals themselves suppressed."""
+    [0, 5, 20]]); that needs the totals themselves suppressed.
+
+    `hidden_rows` and `hidden_columns`: the lines whose total another table hides (as
+    "<5" or to protect a sibling there). Such a line hides a cell of its own too (its
+    smallest non-zero one), or its shown cells would add up to the hidden total."""
     rows, columns = len(grid), len(grid[0]) if grid else 0
     hidden = [[0 < int(c) < threshold for c in row] for row in grid]
+    lines = ([[(i, j) for j in range(columns)] for i in hidden_rows]
+             + [[(i, j) for i in range(rows)] for j in hidden_columns])
+    for line in lines:
+        candidates = [(int(grid[i][j]), i, j) for i, j in line if int(grid[i][j]) > 0]
+        if candidates and not any(hidden[i][j] for i, j in line):
+            _, i, j = min(candidates)
+            hidden[i][j] = True
     _lone_cells(grid, hidden)
     shown = [(int(grid[a][b]), a, b) for a in range(rows) for b in range(columns)
              if int(grid[a][b]) > 0]

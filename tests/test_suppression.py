@@ -209,3 +209,41 @@ def test_visits_by_number_hide_the_same_cells_on_overview_and_progression():
     bars = visits_by_number_bars(frame, names, "sv", 5)
     assert table["Besök"].tolist() == bars.value_text.tolist()
     assert table["Besök"].tolist() == ["14", "–", "11", "8", "<5", "6", "<5", "<5"]
+
+
+def _referrals(rows):
+    import pandas as pd
+    from dashboard.vocab import VOCABULARIES
+    return pd.DataFrame([{"district": d, "destination": dest, "referrals": n,
+                          "destination_group": VOCABULARIES["destination"][dest].group}
+                         for d, dest, n in rows])
+
+
+def test_a_hidden_destination_takes_its_complement_from_its_own_group():
+    """The audit's Västra Göteborg: open forum 19 + 18 + 14 + 6 and religious community 1;
+    the complement was found in the other group (extra support's 5), so the open forum
+    tile's n = 58 gave the 1 back (58 − 57)."""
+    from dashboard.series import destination_bars, destinations_by_district
+    frame = _referrals([("VG", "open_preschool", 19), ("VG", "library", 18),
+                        ("VG", "family_centre", 14), ("VG", "parent_group", 6),
+                        ("VG", "religious_community", 1), ("VG", "infant_programme", 5),
+                        ("VG", "resource_unit", 30), ("VG", "dental", 40)])
+    bars = destination_bars(frame, "sv", 5)
+    shown = dict(zip(bars.category, bars.value_text))
+    assert shown["Trossamfund"] == "<5" and shown["Föräldragrupp"] == "–"
+    assert shown["Spädbarnsverksamhet"] == "5"  # its group has no hidden count
+    table = destinations_by_district(frame, "sv", 5)
+    assert dict(zip(table["Hänvisning till"], table["VG"])) == shown
+
+
+def test_a_destination_the_bars_hide_hides_a_districts_cell_too():
+    """Open preschool is hidden on the bars (the complement of family centre's 3), but its
+    only district's cell showed 6 below: with the group's total, 3 came back."""
+    from dashboard.series import destination_bars, destinations_by_district
+    frame = _referrals([("A", "library", 30), ("A", "parent_group", 12),
+                        ("B", "open_preschool", 6), ("B", "library", 25),
+                        ("B", "family_centre", 3), ("B", "parent_group", 3)])
+    bars = destination_bars(frame, "sv", 5)
+    assert dict(zip(bars.category, bars.value_text))["Öppen förskola"] == "–"
+    table = destinations_by_district(frame, "sv", 5).set_index("Hänvisning till")
+    assert table.loc["Öppen förskola", ["A", "B"]].tolist() == ["0", "–"]
