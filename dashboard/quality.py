@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.i18n import t
 from dashboard.numbers import DASH, integer, iso_day, percent
-from dashboard.series import labelled, with_share_values
+from dashboard.series import cell_text, labelled, unit_totals_hidden, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
 
@@ -125,6 +125,9 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     rated_hidden = with_share_values(per_field(completeness[completeness.field == "ratings"]),
                                      ["field"], threshold).set_index("bvc_id").hidden
     flagged = flags[flags.check_name == "any"].set_index("bvc_id").visits
+    # the BVCs' visits are siblings of the shown total, hidden as everywhere else
+    # (series.unit_totals_hidden)
+    visits_hidden = unit_totals_hidden(rated.denominator, threshold)
     units = last.set_index("bvc_id")
     rows = []
     for bvc_id in units.index:
@@ -139,7 +142,8 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
             reasons.append(t("look_flagged", lang))
         rows.append({
             t("district", lang): unit.district, t("bvc", lang): unit.bvc_name,
-            t("visits", lang): count_text(visits, threshold, lang),
+            t("visits", lang): cell_text(visits, visits_hidden.get(bvc_id, False), threshold,
+                                         lang),
             t("empty_fields", lang): (t("band_few", lang, t=threshold)
                                   if 0 < n < threshold <= total
                                   else share_text(n, total, threshold, lang)),
@@ -176,11 +180,13 @@ def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, thres
     counts = (flags.set_index(["bvc_id", "check_name"]).visits
               .unstack(fill_value=0).reindex(index=units.bvc_id, columns=list(CHECKS),
                                              fill_value=0))
+    # the BVCs' visits are siblings of the row for all units (the audit: 99 − 95 = 4)
+    hidden = unit_totals_hidden(units.set_index("bvc_id").denominator, threshold)
     out = pd.DataFrame({t("district", lang): units.district.tolist() + [""],
                         t("bvc", lang): units.bvc_name.tolist() + [t("all_units_row", lang)],
-                        t("visits", lang): counts_text(units.denominator.tolist()
-                                                       + [int(units.denominator.sum())],
-                                                       threshold, lang, total_shown=False)})
+                        t("visits", lang): [cell_text(n, h, threshold, lang) for n, h in
+                                            zip(units.denominator, hidden)]
+                        + [count_text(int(units.denominator.sum()), threshold, lang)]})
     for check in CHECKS:
         column = counts[check].astype(int).tolist()
         out[t(f"check_{check}", lang)] = (counts_text(column, threshold, lang)

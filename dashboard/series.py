@@ -95,20 +95,40 @@ def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int) -> 
     unit's periods to its count over the whole selection (shown: Översikt, Datakvalitet),
     so the units × periods of a district (BVCs) or of the selection (districts) are
     suppressed as a table with both totals (hidden_grid), one series (all) along its
-    periods."""
+    periods. A BVC's line or a district's period hidden elsewhere (Datakvalitet's BVC
+    totals, the districts' chart) hides a BVC cell in it too: the audit added the BVCs
+    shown to get a district's "–" and then a "<5" back."""
     keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"], "all": []}[level]
     summed = frame.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
-    summed["hidden"] = _hidden_over_periods(summed, column, level, threshold)
+    lines = None
+    if level == "bvc" and not summed.empty:
+        districts = count_rows(frame, column, "district", threshold)
+        lines = {"rows": set(unit_totals_hidden(summed.groupby("bvc_id")[column].sum(),
+                                                threshold).loc[lambda h: h].index),
+                 "columns": set(zip(districts.district[districts.hidden],
+                                    districts.period[districts.hidden]))}
+    summed["hidden"] = _hidden_over_periods(summed, column, level, threshold, lines=lines)
     summed["shown"] = summed[column].where(~summed.hidden)
     return summed
 
 
+def unit_totals_hidden(totals: pd.Series, threshold: int) -> pd.Series:
+    """Which units' counts over the selection (a Series by unit id) to hide: siblings whose
+    total is shown, ties broken by id, so that every page hiding them (Datakvalitet, the
+    BVC tables' lines) hides the same ones."""
+    ordered = totals.sort_index()
+    return pd.Series(hidden_cells([int(n) for n in ordered], threshold),
+                     index=ordered.index).reindex(totals.index)
+
+
 def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str, threshold: int,
-                         extra: list[str] | None = None) -> pd.Series:
+                         extra: list[str] | None = None, lines: dict | None = None
+                         ) -> pd.Series:
     """The cells of `column` to hide in rows of one per period and unit of `level` (and
     `extra` keys): the units × periods of each district (BVCs) or of the selection
     (districts, or the `extra` series) as a table whose totals are shown (hidden_grid);
-    a single series along its periods (hidden_cells)."""
+    a single series along its periods (hidden_cells). `lines`: the BVCs ("rows") and
+    (district, period) pairs ("columns") whose totals are hidden elsewhere."""
     hidden = pd.Series(False, index=summed.index)
     if summed.empty:
         return hidden
@@ -118,19 +138,28 @@ def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str, threshol
         hidden[ordered.index] = hidden_cells(ordered[column].tolist(), threshold)
         return hidden
     groups = summed.groupby("district", sort=False) if level == "bvc" else [(None, summed)]
-    for _, group in groups:
-        hidden[group.index] = hidden_in_table(group, units, "period", column, threshold)
+    for district, group in groups:
+        hidden_lines = None
+        if lines:
+            hidden_lines = (lines["rows"], {p for d, p in lines["columns"] if d == district})
+        hidden[group.index] = hidden_in_table(group, units, "period", column, threshold,
+                                              hidden_lines)
     return hidden
 
 
 def hidden_in_table(rows: pd.DataFrame, index: list[str] | str, columns: str, values: str,
-                    threshold: int) -> pd.Series:
+                    threshold: int, hidden_lines: tuple[set, set] | None = None) -> pd.Series:
     """Per row of `rows`: whether its count `values` is hidden when the rows make a table
-    (`index` × `columns`) whose row and column totals are shown (hidden_grid)."""
+    (`index` × `columns`) whose row and column totals are shown (hidden_grid);
+    `hidden_lines`: the index and column keys whose totals are hidden elsewhere."""
     index = [index] if isinstance(index, str) else index
     grid = rows.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
                             fill_value=0)
-    cells = hidden_grid(grid.to_numpy().tolist(), threshold)
+    hidden_rows, hidden_columns = hidden_lines or (set(), set())
+    cells = hidden_grid(grid.to_numpy().tolist(), threshold,
+                        hidden_rows=[i for i, u in enumerate(grid.index) if u in hidden_rows],
+                        hidden_columns=[j for j, c in enumerate(grid.columns)
+                                        if c in hidden_columns])
     at = {(u, c): cells[i][j] for i, u in enumerate(grid.index)
           for j, c in enumerate(grid.columns)}
     keys = (rows[index[0]] if len(index) == 1
@@ -247,7 +276,10 @@ def unit_against_averages(counts: pd.DataFrame, units: pd.DataFrame, bvc_id: str
     own = count_rows(counts, "visits", "bvc", threshold)
     own = own[own.bvc_id == bvc_id].assign(series=name)
     in_district = counts[counts.district == district]
-    district_rows = count_rows(in_district, "visits", "all", threshold)
+    # the district's counts as the districts' chart hides them (a "–" there, shown as
+    # this mean × its BVCs, gave the audit a "<5" back)
+    district_rows = count_rows(counts, "visits", "district", threshold)
+    district_rows = district_rows[district_rows.district == district]
     all_rows = count_rows(counts, "visits", "all", threshold)
     parts = [own[["period", "series", "shown"]].rename(columns={"shown": "value"})]
     for rows, source, label in ((district_rows, in_district, f"{district_label} {district}"),

@@ -247,3 +247,59 @@ def test_a_destination_the_bars_hide_hides_a_districts_cell_too():
     assert dict(zip(bars.category, bars.value_text))["Öppen förskola"] == "–"
     table = destinations_by_district(frame, "sv", 5).set_index("Hänvisning till")
     assert table.loc["Öppen förskola", ["A", "B"]].tolist() == ["0", "–"]
+
+
+def _bvc_counts(cells):
+    """Rows of visit counts per period and BVC: {(district, bvc): [March, April]}."""
+    import pandas as pd
+    return pd.DataFrame([{"period": pd.Timestamp(f"2026-0{3 + k}-01"), "district": d,
+                          "bvc_id": b, "bvc_name": b, "visits": n}
+                         for (d, b), counts in cells.items() for k, n in enumerate(counts)
+                         if n])
+
+
+def test_a_district_the_districts_chart_hides_hides_one_of_its_bvcs_too():
+    """The audit's April 2026: the districts' chart hid Västra Göteborg's 4 and, as its
+    complement, Landskrona's 18; the BVC table showed Landskrona's 11 and 7, so the month's
+    total (the "Alla" line) less every BVC shown gave the 4 back."""
+    from dashboard.series import count_rows, unit_against_averages
+    counts = _bvc_counts({("Angered", "A1"): [30, 9], ("Angered", "A2"): [30, 7],
+                          ("Angered", "A3"): [40, 28], ("Landskrona", "L1"): [20, 11],
+                          ("Landskrona", "L2"): [20, 7], ("Västra Göteborg", "V1"): [20, 4],
+                          ("Västra Hisingen", "H1"): [30, 10],
+                          ("Västra Hisingen", "H2"): [30, 8]})
+    districts = count_rows(counts, "visits", "district", 5)
+    hidden = set(zip(districts.district[districts.hidden], districts.period[districts.hidden]))
+    assert ("Landskrona", counts.period.max()) in hidden
+    bvcs = count_rows(counts, "visits", "bvc", 5)
+    for district, period in hidden:
+        assert bvcs.hidden[(bvcs.district == district) & (bvcs.period == period)].any()
+    # nor does the district's mean per BVC beside a BVC give its count back
+    units = counts[["bvc_id", "bvc_name", "district"]].drop_duplicates()
+    lines = unit_against_averages(counts, units, "L1", 5, "Snitt", "Alla")
+    assert lines[lines.series == "Snitt Landskrona"].value.isna().sum() == sum(
+        1 for d, _ in hidden if d == "Landskrona")
+
+
+def test_a_bvc_whose_total_is_hidden_hides_one_of_its_periods_too():
+    """A BVC's visits over the selection hidden (Datakvalitet: the complement of another
+    BVC's "<5"), every one of its periods shown on Besök would add up to it."""
+    import pandas as pd
+
+    from dashboard.quality import flag_table
+    from dashboard.series import count_rows, unit_totals_hidden
+    counts = _bvc_counts({("N", "B1"): [3, 0], ("N", "B2"): [6, 5], ("N", "B3"): [30, 40],
+                          ("S", "B4"): [20, 25]})
+    totals = counts.groupby("bvc_id").visits.sum()
+    assert unit_totals_hidden(totals, 5).to_dict() == {
+        "B1": True, "B2": True, "B3": False, "B4": False}
+    bvcs = count_rows(counts, "visits", "bvc", 5)
+    assert bvcs.hidden[bvcs.bvc_id == "B2"].any()
+    # and Datakvalitet hides the same BVCs' visits, with a complement (before: none)
+    completeness = pd.DataFrame({"district": ["N", "N", "N", "S"],
+                                 "bvc_id": ["B1", "B2", "B3", "B4"],
+                                 "bvc_name": ["B1", "B2", "B3", "B4"], "field": "location",
+                                 "n": 0, "denominator": [3, 11, 70, 45]})
+    table = flag_table(pd.DataFrame(columns=["bvc_id", "check_name", "visits"]),
+                       completeness, "sv", 5)
+    assert table["Besök"].tolist() == ["<5", "–", "70", "45", "129"]
