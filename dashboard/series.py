@@ -57,7 +57,7 @@ def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int)
 
 
 def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
-               extra: tuple[str, ...] = ()) -> pd.DataFrame:
+               extra: tuple[str, ...] = (), split: dt.date | None = None) -> pd.DataFrame:
     """One indicator's shares per period at a level ('bvc', 'district' or 'all'), with a
     `value` that is NaN where the share is hidden. Shares are sums of the BVC rows; a BVC's
     or district's share is hidden too where its siblings would let a hidden one be
@@ -69,7 +69,7 @@ def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
     # n and N of a unit's periods add up to its share over the selection (shown), those
     # of a period's units to the level above: suppressed as counts_rows' counts are
     return _shares(summed, threshold, lambda column: _hidden_over_periods(
-        summed, column, level, threshold, list(extra)))
+        summed, column, level, threshold, list(extra), split=split))
 
 
 def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
@@ -89,7 +89,8 @@ def _shares(summed: pd.DataFrame, threshold: int, hide) -> pd.DataFrame:
     return out
 
 
-def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int) -> pd.DataFrame:
+def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int,
+               split: dt.date | None = None) -> pd.DataFrame:
     """Counts per period at a level, `shown` NaN where hidden: 1 to threshold - 1, and
     what would give one back. A period's units add up to the level above (shown), and a
     unit's periods to its count over the whole selection (shown: Översikt, Datakvalitet),
@@ -107,7 +108,8 @@ def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int) -> 
                                                 threshold).loc[lambda h: h].index),
                  "columns": set(zip(districts.district[districts.hidden],
                                     districts.period[districts.hidden]))}
-    summed["hidden"] = _hidden_over_periods(summed, column, level, threshold, lines=lines)
+    summed["hidden"] = _hidden_over_periods(summed, column, level, threshold, lines=lines,
+                                            split=split)
     summed["shown"] = summed[column].where(~summed.hidden)
     return summed
 
@@ -122,20 +124,26 @@ def unit_totals_hidden(totals: pd.Series, threshold: int) -> pd.Series:
 
 
 def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str, threshold: int,
-                         extra: list[str] | None = None, lines: dict | None = None
-                         ) -> pd.Series:
+                         extra: list[str] | None = None, lines: dict | None = None,
+                         split: dt.date | None = None) -> pd.Series:
     """The cells of `column` to hide in rows of one per period and unit of `level` (and
     `extra` keys): the units × periods of each district (BVCs) or of the selection
     (districts, or the `extra` series) as a table whose totals are shown (hidden_grid);
     a single series along its periods (hidden_cells). `lines`: the BVCs ("rows") and
-    (district, period) pairs ("columns") whose totals are hidden elsewhere."""
+    (district, period) pairs ("columns") whose totals are hidden elsewhere; `split`: a
+    single series whose periods before and from that day have totals of their own (a tile's
+    previous period and its own, beside its short trend)."""
     hidden = pd.Series(False, index=summed.index)
     if summed.empty:
         return hidden
     units = {"bvc": ["bvc_id"], "district": ["district"], "all": []}[level] + (extra or [])
     if not units:
         ordered = summed.sort_values("period")
-        hidden[ordered.index] = hidden_cells(ordered[column].tolist(), threshold)
+        after = (pd.to_datetime(ordered.period) >= pd.Timestamp(split) if split
+                 else pd.Series(False, index=ordered.index))
+        for part in (ordered[~after], ordered[after]):
+            if len(part):
+                hidden[part.index] = hidden_cells(part[column].tolist(), threshold)
         return hidden
     groups = summed.groupby("district", sort=False) if level == "bvc" else [(None, summed)]
     for district, group in groups:
@@ -260,11 +268,12 @@ def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
         keys, ignore_index=True)
 
 
-def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int
-                 ) -> dict[str, tuple[float, ...]]:
-    """Each indicator's shown values over time for all units in scope (hidden ones left out)."""
-    return {i: tuple(share_rows(frame, i, "all", threshold).value.dropna().round(4))
-            for i in indicators}
+def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int,
+                 split: dt.date | None = None) -> dict[str, tuple[float, ...]]:
+    """Each indicator's shown values over time for all units in scope (hidden ones left
+    out); `split` as in count_rows."""
+    return {i: tuple(share_rows(frame, i, "all", threshold, split=split).value.dropna()
+                     .round(4)) for i in indicators}
 
 
 def unit_against_averages(counts: pd.DataFrame, units: pd.DataFrame, bvc_id: str,

@@ -303,3 +303,29 @@ def test_a_bvc_whose_total_is_hidden_hides_one_of_its_periods_too():
     table = flag_table(pd.DataFrame(columns=["bvc_id", "check_name", "visits"]),
                        completeness, "sv", 5)
     assert table["Besök"].tolist() == ["<5", "–", "70", "45", "129"]
+
+
+def test_a_tiles_trend_hides_within_the_period_and_the_one_before():
+    """The audit's Capio BVC Angered: the trend's 24 months were one set of siblings, so
+    February's 2 took the previous year's 5 as its complement, and the tile's 94 less the
+    other eleven months shown (92) gave it back. The tile's total and the previous one (its
+    change) are both shown: each year's months are siblings of their own."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from dashboard.series import count_rows, share_rows
+    before = [9, 8, 5, 12, 10, 9, 8, 7, 11, 10, 9, 8]
+    during = [7, 8, 10, 2, 8, 9, 6, 11, 11, 9, 6, 7]
+    periods = pd.date_range("2024-11-01", periods=24, freq="MS")
+    counts = pd.DataFrame({"period": periods, "visits": before + during})
+    split = dt.date(2025, 11, 1)
+    rows = count_rows(counts, "visits", "all", 5, split=split)
+    this_year = rows[pd.to_datetime(rows.period) >= pd.Timestamp(split)]
+    assert this_year.hidden.sum() == 2 and rows.hidden.sum() == 2
+    assert this_year.shown.sum() == sum(during) - 2 - 6
+    # shares the same way: n and N of each year are siblings of the tile's n and N
+    shares = pd.DataFrame({"period": periods, "indicator": "home_share",
+                           "n": before + during, "denominator": [12] * 24, "missing": 0})
+    values = share_rows(shares, "home_share", "all", 5, split=split).value
+    assert values.isna().sum() == 2 and values[12:].isna().sum() == 2
