@@ -58,10 +58,10 @@ def key_tiles(context) -> KeyTiles:
     # change shows the one before): hidden as two sets of siblings, else a month the trend
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
-    trends = series.share_trends(monthly, VISIT_SHARES, threshold, split)
+    trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval)
     visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
                                                    interval=interval), "visits", "all",
-                                     threshold, split=split)
+                                     threshold, split=split, interval=interval)
     visits = [
         count_tile("visits", counts.visits, lang, threshold,
                    None if before is None else before.visits,
@@ -119,8 +119,8 @@ def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
 
 def visits_by_district(context, interval: str, counts: pd.DataFrame) -> Figure:
     lang, threshold = context.lang, context.threshold
-    districts = context.labelled(series.count_rows(counts, "visits", "district", threshold),
-                                 interval)
+    districts = context.labelled(series.count_rows(counts, "visits", "district", threshold,
+                                                   interval=interval), interval)
     title = t("visits_by_district", lang)
     return Figure(
         title,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.i18n import t
 from dashboard.numbers import LOCALES
-from dashboard.suppression import hidden_cells, hidden_grid
+from dashboard.suppression import hidden_cells, hidden_grid, hidden_sparse
 
 ALL_UNITS = "__all__"
 SHARE_COLUMNS = ["n", "denominator", "missing"]
@@ -57,19 +57,20 @@ def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int)
 
 
 def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
-               extra: tuple[str, ...] = (), split: dt.date | None = None) -> pd.DataFrame:
+               extra: tuple[str, ...] = (), split: dt.date | None = None,
+               interval: str | None = None) -> pd.DataFrame:
     """One indicator's shares per period at a level ('bvc', 'district' or 'all'), with a
     `value` that is NaN where the share is hidden. Shares are sums of the BVC rows; a BVC's
     or district's share is hidden too where its siblings would let a hidden one be
-    recomputed from the level above."""
+    recomputed from the level above, or the same units' coarser periods (`interval`, see
+    count_rows) from the others."""
     rows = frame[frame.indicator == indicator]
-    keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"],
-            "all": []}[level] + list(extra)
+    keys = LEVEL_KEYS[level] + list(extra)
     summed = rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
     # n and N of a unit's periods add up to its share over the selection (shown), those
     # of a period's units to the level above: suppressed as counts_rows' counts are
-    return _shares(summed, threshold, lambda column: _hidden_over_periods(
-        summed, column, level, threshold, list(extra), split=split))
+    return _shares(summed, threshold, lambda column: _hidden_counts(
+        summed, column, level, threshold, list(extra), split, interval))
 
 
 def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
@@ -89,90 +90,183 @@ def _shares(summed: pd.DataFrame, threshold: int, hide) -> pd.DataFrame:
     return out
 
 
+LEVEL_KEYS = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"], "all": []}
+# the time scale whose periods add up to one of the next (a page shows both, at a switch)
+COARSER = {"month": "quarter", "quarter": "year", "half_year": "year"}
+
+
 def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int,
-               split: dt.date | None = None) -> pd.DataFrame:
+               split: dt.date | None = None, interval: str | None = None) -> pd.DataFrame:
     """Counts per period at a level, `shown` NaN where hidden: 1 to threshold - 1, and
-    what would give one back. A period's units add up to the level above (shown), and a
-    unit's periods to its count over the whole selection (shown: Översikt, Datakvalitet),
-    so the units × periods of a district (BVCs) or of the selection (districts) are
-    suppressed as a table with both totals (hidden_grid), one series (all) along its
-    periods. A BVC's line or a district's period hidden elsewhere (Datakvalitet's BVC
-    totals, the districts' chart) hides a BVC cell in it too: the audit added the BVCs
-    shown to get a district's "–" and then a "<5" back."""
-    keys = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"], "all": []}[level]
-    summed = frame.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
-    lines = None
-    if level == "bvc" and not summed.empty:
-        districts = count_rows(frame, column, "district", threshold)
-        lines = {"rows": set(unit_totals_hidden(summed.groupby("bvc_id")[column].sum(),
-                                                threshold).loc[lambda h: h].index),
-                 "columns": set(zip(districts.district[districts.hidden],
-                                    districts.period[districts.hidden]))}
-    summed["hidden"] = _hidden_over_periods(summed, column, level, threshold, lines=lines,
-                                            split=split)
+    what would give one back (_hidden_counts)."""
+    summed = frame.groupby(["period", *LEVEL_KEYS[level]], as_index=False, sort=True)[
+        column].sum()
+    summed["hidden"] = _hidden_counts(summed, column, level, threshold, split=split,
+                                      interval=interval)
     summed["shown"] = summed[column].where(~summed.hidden)
     return summed
 
 
-def unit_totals_hidden(totals: pd.Series, threshold: int) -> pd.Series:
-    """Which units' counts over the selection (a Series by unit id) to hide: siblings whose
-    total is shown, ties broken by id, so that every page hiding them (Datakvalitet, the
-    BVC tables' lines) hides the same ones."""
-    ordered = totals.sort_index()
-    return pd.Series(hidden_cells([int(n) for n in ordered], threshold),
-                     index=ordered.index).reindex(totals.index)
-
-
-def _hidden_over_periods(summed: pd.DataFrame, column: str, level: str, threshold: int,
-                         extra: list[str] | None = None, lines: dict | None = None,
-                         split: dt.date | None = None) -> pd.Series:
-    """The cells of `column` to hide in rows of one per period and unit of `level` (and
-    `extra` keys): the units × periods of each district (BVCs) or of the selection
-    (districts, or the `extra` series) as a table whose totals are shown (hidden_grid);
-    a single series along its periods (hidden_cells). `lines`: the BVCs ("rows") and
-    (district, period) pairs ("columns") whose totals are hidden elsewhere; `split`: a
-    single series whose periods before and from that day have totals of their own (a tile's
-    previous period and its own, beside its short trend)."""
+def _hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
+                   extra: list[str] | None = None, split: dt.date | None = None,
+                   interval: str | None = None, also: frozenset = frozenset()) -> pd.Series:
+    """Which of `column`'s counts to hide in `summed`, rows of one per period and unit of
+    `level` (LEVEL_KEYS, and `extra` keys). Every total such a count adds up to is shown
+    somewhere, so each set of counts with a shown total hides none or two and more:
+    - a period's units add up to the level above, and a unit's periods to its count over
+      the selection (Översikt, Datakvalitet): the units × periods of a district (BVCs) or
+      of the selection (districts) are a table with both totals (hidden_grid), a single
+      series its periods;
+    - the periods of `interval` add up to the next coarser one's (a month's to its
+      quarter's, shown at the switch of time scale: the audit took a quarter less two
+      months): each unit's periods within one coarser period have a total of their own,
+      and a coarser period hidden there hides one of its periods here;
+    - at BVC level, a district's period or a BVC's total hidden elsewhere (the districts'
+      chart, Datakvalitet) hides a BVC cell in it (the audit added the BVCs shown to get
+      a district's "–" back, and with it a "<5");
+    - `split`: periods before and from that day have totals of their own (a tile's
+      previous period and its own, beside its short trend);
+    - and the other way: a total whose only non-zero count is hidden here (October alone in
+      its quarter, the one BVC of a district with visits that month) is hidden there too.
+    `also`: cells (units…, period) to hide whatever their count."""
     hidden = pd.Series(False, index=summed.index)
     if summed.empty:
         return hidden
-    units = {"bvc": ["bvc_id"], "district": ["district"], "all": []}[level] + (extra or [])
-    if not units:
-        ordered = summed.sort_values("period")
-        after = (pd.to_datetime(ordered.period) >= pd.Timestamp(split) if split
-                 else pd.Series(False, index=ordered.index))
-        for part in (ordered[~after], ordered[after]):
-            if len(part):
-                hidden[part.index] = hidden_cells(part[column].tolist(), threshold)
-        return hidden
-    groups = summed.groupby("district", sort=False) if level == "bvc" else [(None, summed)]
-    for district, group in groups:
-        hidden_lines = None
-        if lines:
-            hidden_lines = (lines["rows"], {p for d, p in lines["columns"] if d == district})
-        hidden[group.index] = hidden_in_table(group, units, "period", column, threshold,
-                                              hidden_lines)
-    return hidden
+    keys = LEVEL_KEYS[level] + list(extra or [])
+    units = {"bvc": ["bvc_id"], "district": ["district"], "all": []}[level] + list(extra or [])
+    up = COARSER.get(interval)
+    # periods and their segments as day numbers: cheap to compare and to hash
+    starts = _segments(summed.period, up, split)
+    rows = summed.assign(_p=_day_numbers(summed.period), _segment=_day_numbers(starts))
+    line = [*units, "_segment"]
+    if up:
+        coarse = rows.assign(period=starts).groupby(["period", *keys], as_index=False,
+                                                    sort=True)[column].sum()
+        coarse_keys = _keys(coarse.assign(_p=_day_numbers(coarse.period)), [*units, "_p"],
+                            as_list=True)
+    if level == "bvc":
+        districts = rows.groupby(["period", "district"], as_index=False, sort=True)[
+            column].sum()
+        district_keys = _keys(districts.assign(_p=_day_numbers(districts.period)),
+                              ["district", "_p"], as_list=True)
+        totals = summed.groupby("bvc_id")[column].sum()
+    groups = [(district, group, _keys(group, line, as_list=True),
+               _keys(group, [*units, "_p"], as_list=True))
+              for district, group in (rows.groupby("district", sort=False) if level == "bvc"
+                                      else [(None, rows)])]
+    done: dict = {}  # a group's inputs and result, while its inputs stay the same
+    also_coarse, also_districts, also_units = set(), set(), set()
+    while True:
+        forced, hidden_units, hidden_columns = set(), set(), set()
+        if up:
+            coarse_hidden = _hidden_counts(coarse, column, level, threshold, extra, split,
+                                           up, frozenset(also_coarse))
+            forced = {k for k, h in zip(coarse_keys, coarse_hidden) if h}
+        if level == "bvc":
+            district_hidden = _hidden_counts(districts, column, "district", threshold,
+                                             split=split, interval=interval,
+                                             also=frozenset(also_districts))
+            hidden_columns = {k for k, h in zip(district_keys, district_hidden) if h}
+            if not up:  # a BVC's total: at the coarsest scale, finer ones follow (forced)
+                shown = unit_totals_hidden(totals, threshold, also_units)
+                hidden_units = set(shown.index[shown])
+        for n, (district, group, lines, cells) in enumerate(groups):
+            inputs = ({k for k in lines if k in forced or (units and k[0] in hidden_units)},
+                      {p for d, p in hidden_columns if d == district},
+                      {(k, c[-1]) for k, c in zip(lines, cells) if c in also})
+            if n not in done or done[n][0] != inputs:
+                done[n] = (inputs, hidden_in_table(group, line, "_p", column, threshold,
+                                                   inputs[:2], inputs[2]))
+            hidden[group.index] = done[n][1]
+        more = (_lone(rows, hidden, column, line) - forced if up else set(),
+                _lone(rows, hidden, column, ["district", "_p"]) - hidden_columns
+                if level == "bvc" else set(),
+                {k[0] for k in _lone(rows, hidden, column, ["bvc_id"])} - hidden_units
+                if level == "bvc" and not up else set())
+        if not any(more):
+            return hidden
+        also_coarse |= more[0]
+        also_districts |= more[1]
+        also_units |= more[2]
+
+
+def _keys(frame: pd.DataFrame, columns: list[str], as_list: bool = False):
+    """The rows' values of `columns` as tuples (a set, or a list in row order)."""
+    values = list(zip(*(frame[c].tolist() for c in columns))) if columns else [
+        ()] * len(frame)
+    return values if as_list else set(values)
+
+
+def _lone(rows: pd.DataFrame, hidden: pd.Series, column: str, by: list[str]) -> set:
+    """The groups of `rows` by `by` whose only non-zero count is hidden (their total is
+    that count)."""
+    nonzero = rows[rows[column] > 0]
+    found = nonzero.assign(_hidden=hidden[nonzero.index]).groupby(by, sort=False)._hidden.agg(
+        ["size", "sum"])
+    lone = found[(found["size"] == 1) & (found["sum"] == 1)].index
+    return {k if isinstance(k, tuple) else (k,) for k in lone}
+
+
+def _day_numbers(days) -> pd.Series:
+    """Dates as whole days since 1970 (whatever their type or time unit)."""
+    days = pd.to_datetime(pd.Series(np.asarray(days), index=getattr(days, "index", None)))
+    return (days - pd.Timestamp("1970-01-01")).dt.days.astype("int64")
+
+
+def _segments(periods: pd.Series, coarser: str | None, split: dt.date | None) -> pd.Series:
+    """Per period, the set of siblings it belongs to along time, by its first day: its
+    `coarser` period (from `split` on, the part after it), or only the side of `split`."""
+    days = pd.to_datetime(pd.Series(np.asarray(periods), index=periods.index))
+    if coarser:
+        start = days.dt.to_period("Q" if coarser == "quarter" else "Y").dt.start_time
+    else:
+        start = pd.Series(pd.Timestamp("1900-01-01"), index=periods.index)
+    if split:
+        after = days >= pd.Timestamp(split)
+        start = start.where(~after | (start >= pd.Timestamp(split)), pd.Timestamp(split))
+    return start
+
+
+def unit_totals_hidden(totals: pd.Series, threshold: int, also=()) -> pd.Series:
+    """Which units' counts over the selection (a Series by unit id) to hide: siblings whose
+    total is shown, ties broken by id, so that every page hiding them (Datakvalitet, the
+    BVC tables' lines) hides the same ones; `also`: ids to hide whatever their count."""
+    ordered = totals.sort_index()
+    return pd.Series(hidden_cells([int(n) for n in ordered], threshold,
+                                  also={i for i, u in enumerate(ordered.index) if u in also}),
+                     index=ordered.index).reindex(totals.index)
 
 
 def hidden_in_table(rows: pd.DataFrame, index: list[str] | str, columns: str, values: str,
-                    threshold: int, hidden_lines: tuple[set, set] | None = None) -> pd.Series:
+                    threshold: int, hidden_lines: tuple[set, set] | None = None,
+                    also: set | None = None) -> pd.Series:
     """Per row of `rows`: whether its count `values` is hidden when the rows make a table
     (`index` × `columns`) whose row and column totals are shown (hidden_grid);
-    `hidden_lines`: the index and column keys whose totals are hidden elsewhere."""
+    `hidden_lines`: the index and column keys (tuples) whose totals are hidden elsewhere;
+    `also`: (index key tuple, column key) cells hidden whatever their count. (Several rows
+    of one cell add up.)"""
     index = [index] if isinstance(index, str) else index
-    grid = rows.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
-                            fill_value=0)
     hidden_rows, hidden_columns = hidden_lines or (set(), set())
-    cells = hidden_grid(grid.to_numpy().tolist(), threshold,
-                        hidden_rows=[i for i, u in enumerate(grid.index) if u in hidden_rows],
-                        hidden_columns=[j for j, c in enumerate(grid.columns)
-                                        if c in hidden_columns])
-    at = {(u, c): cells[i][j] for i, u in enumerate(grid.index)
-          for j, c in enumerate(grid.columns)}
-    keys = (rows[index[0]] if len(index) == 1
-            else pd.Series(list(zip(*(rows[u] for u in index))), index=rows.index))
-    return pd.Series([at[(u, c)] for u, c in zip(keys, rows[columns])], index=rows.index)
+    counts = rows[values].to_numpy(dtype="int64")
+    if not (hidden_rows or hidden_columns or also) and not (
+            (counts > 0) & (counts < threshold)).any():
+        return pd.Series(False, index=rows.index)  # nothing small, nothing to follow
+    row_keys = list(zip(*(rows[u] for u in index)))
+    row_of, row_names = pd.factorize(pd.Series(row_keys, dtype=object), sort=True)
+    column_of, column_names = pd.factorize(rows[columns], sort=True)
+    values: dict[tuple[int, int], int] = {}
+    for i, j, c in zip(row_of.tolist(), column_of.tolist(), counts.tolist()):
+        if c:
+            values[(i, j)] = values.get((i, j), 0) + c
+    cells = hidden_sparse(values, len(row_names), len(column_names), threshold,
+                          hidden_rows=[i for i, u in enumerate(row_names) if u in hidden_rows],
+                          hidden_columns=[j for j, c in enumerate(column_names)
+                                          if c in hidden_columns],
+                          also={(i, j) for i, j, key in zip(
+                              row_of.tolist(), column_of.tolist(),
+                              zip(row_keys, rows[columns])) if key in also} if also else ())
+    return pd.Series([(i, j) in cells for i, j in zip(row_of.tolist(), column_of.tolist())],
+                     index=rows.index, dtype=bool)
 
 
 def period_end(start, interval: str) -> dt.date:
@@ -269,27 +363,29 @@ def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int,
-                 split: dt.date | None = None) -> dict[str, tuple[float, ...]]:
+                 split: dt.date | None = None, interval: str | None = None
+                 ) -> dict[str, tuple[float, ...]]:
     """Each indicator's shown values over time for all units in scope (hidden ones left
-    out); `split` as in count_rows."""
-    return {i: tuple(share_rows(frame, i, "all", threshold, split=split).value.dropna()
-                     .round(4)) for i in indicators}
+    out); `split` and `interval` as in _hidden_counts."""
+    return {i: tuple(share_rows(frame, i, "all", threshold, split=split, interval=interval)
+                     .value.dropna().round(4)) for i in indicators}
 
 
 def unit_against_averages(counts: pd.DataFrame, units: pd.DataFrame, bvc_id: str,
-                          threshold: int, district_label: str, all_label: str) -> pd.DataFrame:
+                          threshold: int, district_label: str, all_label: str,
+                          interval: str | None = None) -> pd.DataFrame:
     """A BVC's visits per period beside the mean per BVC of its district and of all units in
     scope (means over the BVCs with visits that period); hidden where the count or the sum
     behind a mean is hidden. Columns: period, series, value."""
     name, district = units.set_index("bvc_id").loc[bvc_id, ["bvc_name", "district"]]
-    own = count_rows(counts, "visits", "bvc", threshold)
+    own = count_rows(counts, "visits", "bvc", threshold, interval=interval)
     own = own[own.bvc_id == bvc_id].assign(series=name)
     in_district = counts[counts.district == district]
     # the district's counts as the districts' chart hides them (a "–" there, shown as
     # this mean × its BVCs, gave the audit a "<5" back)
-    district_rows = count_rows(counts, "visits", "district", threshold)
+    district_rows = count_rows(counts, "visits", "district", threshold, interval=interval)
     district_rows = district_rows[district_rows.district == district]
-    all_rows = count_rows(counts, "visits", "all", threshold)
+    all_rows = count_rows(counts, "visits", "all", threshold, interval=interval)
     parts = [own[["period", "series", "shown"]].rename(columns={"shown": "value"})]
     for rows, source, label in ((district_rows, in_district, f"{district_label} {district}"),
                                 (all_rows, counts, all_label)):
@@ -332,9 +428,10 @@ def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
 
 
 def indicator_rows(frame: pd.DataFrame, indicators: list[str], threshold: int,
-                   names: dict[str, str]) -> pd.DataFrame:
+                   names: dict[str, str], interval: str | None = None) -> pd.DataFrame:
     """Several share indicators over time for all units in scope, one series each."""
-    parts = [share_rows(frame, i, "all", threshold).assign(series=names[i]) for i in indicators]
+    parts = [share_rows(frame, i, "all", threshold, interval=interval).assign(series=names[i])
+             for i in indicators]
     return pd.concat(parts, ignore_index=True)
 
 

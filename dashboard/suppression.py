@@ -35,11 +35,13 @@ def is_hidden(denominator, threshold: int) -> bool:
     return not denominator or int(denominator) < threshold
 
 
-def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True) -> list[bool]:
-    """Which cells of a set of sibling counts to hide: every count from 1 to threshold - 1,
-    and, where the siblings' total is shown and only one cell would be hidden, the next
-    smallest non-zero cell too, so that the hidden one cannot be recomputed."""
-    hidden = [0 < int(c) < threshold for c in counts]
+def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True,
+                 also=()) -> list[bool]:
+    """Which cells of a set of sibling counts to hide: every count from 1 to threshold - 1
+    (and those at the positions `also`), and, where the siblings' total is shown and only
+    one cell would be hidden, the next smallest non-zero cell too, so that the hidden one
+    cannot be recomputed."""
+    hidden = [0 < int(c) < threshold or i in also for i, c in enumerate(counts)]
     if total_shown and sum(hidden) == 1:
         candidates = [(int(c), i) for i, c in enumerate(counts) if not hidden[i] and int(c) > 0]
         if candidates:
@@ -48,7 +50,7 @@ def hidden_cells(counts: list[int], threshold: int, total_shown: bool = True) ->
 
 
 def hidden_grid(grid: list[list[int]], threshold: int, hidden_rows=(),
-                hidden_columns=()) -> list[list[bool]]:
+                hidden_columns=(), also=()) -> list[list[bool]]:
     """Which cells of a table of counts to hide when its row and column totals are shown
     (on the page or another): every count from 1 to threshold - 1, then more, until no
     hidden cell can be worked out from the totals and the cells shown.
@@ -67,59 +69,83 @@ def hidden_grid(grid: list[list[int]], threshold: int, hidden_rows=(),
 
     `hidden_rows` and `hidden_columns`: the lines whose total another table hides (as
     "<5" or to protect a sibling there). Such a line hides a cell of its own too (its
-    smallest non-zero one), or its shown cells would add up to the hidden total."""
+    smallest non-zero one), or its shown cells would add up to the hidden total. `also`:
+    cells (row, column) hidden from the start, as another table must hide them."""
     rows, columns = len(grid), len(grid[0]) if grid else 0
-    hidden = [[0 < int(c) < threshold for c in row] for row in grid]
-    lines = ([[(i, j) for j in range(columns)] for i in hidden_rows]
-             + [[(i, j) for i in range(rows)] for j in hidden_columns])
-    for line in lines:
-        candidates = [(int(grid[i][j]), i, j) for i, j in line if int(grid[i][j]) > 0]
-        if candidates and not any(hidden[i][j] for i, j in line):
-            _, i, j = min(candidates)
-            hidden[i][j] = True
-    _lone_cells(grid, hidden)
-    shown = [(int(grid[a][b]), a, b) for a in range(rows) for b in range(columns)
-             if int(grid[a][b]) > 0]
+    values = {(i, j): int(c) for i, row in enumerate(grid) for j, c in enumerate(row)
+              if int(c) > 0}
+    hidden = hidden_sparse(values, rows, columns, threshold, hidden_rows, hidden_columns,
+                           also)
+    return [[(i, j) in hidden for j in range(columns)] for i in range(rows)]
+
+
+def hidden_sparse(values: dict[tuple[int, int], int], rows: int, columns: int,
+                  threshold: int, hidden_rows=(), hidden_columns=(), also=()
+                  ) -> set[tuple[int, int]]:
+    """hidden_grid over a table given by its non-zero cells {(row, column): count} (the
+    cells left out are 0): the set of cells to hide. Its work grows with the non-zero
+    cells, not the table's size (a BVC's months in segments of a quarter are mostly 0)."""
+    hidden = {cell for cell, c in values.items() if c < threshold} | set(also)
+    lines: dict[int, list] = {}  # rows 0 … rows - 1, columns rows … : non-zero cells
+    for (i, j), c in values.items():
+        lines.setdefault(i, []).append((c, i, j))
+        lines.setdefault(rows + j, []).append((c, i, j))
+    for line in lines.values():
+        line.sort()
+    for line in [*hidden_rows, *(rows + j for j in hidden_columns)]:
+        cells = lines.get(line, [])
+        if cells and not any((i, j) in hidden for _, i, j in cells):
+            hidden.add(cells[0][1:])
+    _lone_cells(lines, hidden, rows)
+    shown = sorted((c, i, j) for (i, j), c in values.items())
     while True:
-        cells = [(i, j) for i in range(rows) for j in range(columns) if hidden[i][j]]
+        cells = sorted(hidden)
         edges = [(i, rows + j) for i, j in cells]
         added = False
         for k in sorted(_bridges(rows + columns, edges),
-                        key=lambda k: int(grid[cells[k][0]][cells[k][1]])):
+                        key=lambda k: (values.get(cells[k], 0), cells[k])):
             # a shown cell joining the two sides the bridge holds together puts it on a
             # cycle; where there is none the bridge is left (see above)
             near = _side(rows + columns, edges, k, cells[k][0])
             if rows + cells[k][1] in near:
                 continue  # no longer a bridge: a cell added in this pass joined its sides
             far = _side(rows + columns, edges, k, rows + cells[k][1])
-            closing = [c for c in shown if not hidden[c[1]][c[2]]
-                       and ((c[1] in near and rows + c[2] in far)
-                            or (c[1] in far and rows + c[2] in near))]
+            closing = next((c for c in shown if (c[1], c[2]) not in hidden
+                            and ((c[1] in near and rows + c[2] in far)
+                                 or (c[1] in far and rows + c[2] in near))), None)
             if closing:
-                _, a, b = min(closing)
-                hidden[a][b] = added = True
+                _, a, b = closing
+                hidden.add((a, b))
+                added = True
                 edges.append((a, rows + b))
         if not added:
             return hidden
 
 
-def _lone_cells(grid: list[list[int]], hidden: list[list[bool]]) -> None:
+def _lone_cells(lines: dict[int, list], hidden: set, rows: int) -> None:
     """While a row or a column has a lone hidden cell, hide the next smallest non-zero
-    cell of that line too (hidden_cells in two directions)."""
-    rows, columns = len(grid), len(grid[0]) if grid else 0
-    lines = ([[(i, j) for j in range(columns)] for i in range(rows)]
-             + [[(i, j) for i in range(rows)] for j in range(columns)])
-    changed = True
-    while changed:
-        changed = False
-        for line in lines:
-            if sum(hidden[i][j] for i, j in line) != 1:
-                continue
-            candidates = [(int(grid[i][j]), i, j) for i, j in line
-                          if not hidden[i][j] and int(grid[i][j]) > 0]
-            if candidates:
-                _, i, j = min(candidates)
-                hidden[i][j] = changed = True
+    cell of that line too (hidden_cells in two directions). `lines`: each line's non-zero
+    cells, smallest first (rows by their number, columns after them). Lines are visited
+    rows first, then columns, and again as a cell is added to them: a line's count of
+    hidden cells only grows, so each is settled once it has two."""
+    from collections import deque
+    count: dict[int, int] = {}
+    for i, j in hidden:
+        for line in (i, rows + j):
+            count[line] = count.get(line, 0) + 1
+    queue = deque(sorted(line for line, n in count.items() if n == 1))
+    while queue:
+        line = queue.popleft()
+        if count.get(line) != 1:
+            continue
+        for _, i, j in lines.get(line, []):
+            if (i, j) not in hidden:
+                hidden.add((i, j))
+                for other in (i, rows + j):
+                    count[other] = count.get(other, 0) + 1
+                    if count[other] == 1:
+                        queue.append(other)
+                break
 
 
 def _side(vertices: int, edges: list[tuple[int, int]], without: int, start: int) -> set[int]:

@@ -22,7 +22,8 @@ widgets.figure(figures.both_professions_by_bvc(context, shares), lang)
 
 st.subheader(t("both_over_time", lang))
 level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"
-over_time = context.labelled(series.share_rows(shares, both, level, threshold), interval)
+over_time = context.labelled(series.share_rows(shares, both, level, threshold,
+                                              interval=interval), interval)
 over_time["series"] = over_time["bvc_name" if level == "bvc" else "district"]
 widgets.chart_block(
     charts.trend(over_time, value_title=indicator_name(both, lang), is_share=True,
@@ -50,7 +51,8 @@ if not team.empty:
 st.subheader(t("parents_title", lang))
 parents = context.labelled(series.indicator_rows(
     shares, ["mother_present_share", "other_parent_share"], threshold,
-    {i: indicator_name(i, lang) for i in ("mother_present_share", "other_parent_share")}), interval)
+    {i: indicator_name(i, lang) for i in ("mother_present_share", "other_parent_share")},
+    interval), interval)
 widgets.chart_block(
     charts.trend(parents, value_title=t("share_of_visits", lang), is_share=True,
                  interval=interval, lang=lang, series="series", series_title="",

@@ -27,7 +27,8 @@ st.subheader(t("reach_funnel_title", lang))
 widgets.figure(figures.reach_funnel(context, stages), lang)
 
 st.subheader(t("coverage_title", lang))
-coverage = series.labelled(series.share_rows(stages, "offered_share", "district", threshold),
+coverage = series.labelled(series.share_rows(stages, "offered_share", "district", threshold,
+                                             interval=cohort),
                            cohort, lang, reference=context.db.export.reference_date)
 coverage["series"] = coverage.district
 widgets.chart_block(

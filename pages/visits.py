@@ -23,7 +23,8 @@ in_scope = units[units.bvc_id.isin(counts.bvc_id)]
 bvc = st.selectbox(t("bvc", lang), list(in_scope.bvc_id),
                    format_func=dict(zip(units.bvc_id, units.bvc_name)).get, key="compare_bvc")
 comparison = context.labelled(series.unit_against_averages(
-    counts, units, bvc, threshold, t("district_average", lang), t("all_average", lang)), interval)
+    counts, units, bvc, threshold, t("district_average", lang), t("all_average", lang),
+    interval), interval)
 widgets.chart_block(
     charts.trend(comparison, value_title=t("visits", lang), is_share=False, interval=interval,
                  lang=lang, series="series", series_title="",
@@ -34,8 +35,9 @@ widgets.chart_block(
 
 st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
-    tables.count_table(context.labelled(series.count_rows(counts, "visits", "bvc", threshold),
-                                        interval), lang, threshold,
-                       ["district", "bvc_name"], families=counts),
+    tables.count_table(context.labelled(series.count_rows(counts, "visits", "bvc", threshold,
+                                                          interval=interval), interval),
+                       lang, threshold, ["district", "bvc_name"], families=counts,
+                       interval=interval),
     "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)

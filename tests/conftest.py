@@ -41,3 +41,9 @@ def small_export(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def small_db(small_export) -> Database:
     return Database.open(small_export)
+
+
+@pytest.fixture(scope="session")
+def sample_db() -> Database:
+    """The bundled synthetic sample export, validated once for the whole run."""
+    return Database.open(ROOT / "data" / "sample")

@@ -75,11 +75,6 @@ def day(text):
     return dt.date.fromisoformat(text) if text else None
 
 
-@pytest.fixture(scope="module")
-def sample_db() -> Database:
-    return Database.open(ROOT / "data" / "sample")
-
-
 CASES = [  # period of births, as-of date, district
     (None, None, None, None),                              # everything, kept rows
     ("2022-01-01", "2022-12-31", None, None),              # whole months, kept rows

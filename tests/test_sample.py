@@ -9,7 +9,6 @@ import pytest
 
 from conftest import ROOT
 from dashboard import sample
-from dashboard.db import Database
 from dashboard.filters import EVERY_UNIT, Filters
 
 SAMPLE = ROOT / "data" / "sample"
@@ -34,11 +33,6 @@ def test_same_seed_same_export_other_seed_other_export():
 
 def test_sample_is_small_enough_to_commit():
     assert sum(f.stat().st_size for f in SAMPLE.iterdir()) < 2_000_000
-
-
-@pytest.fixture(scope="module")
-def sample_db():
-    return Database.open(SAMPLE)
 
 
 def test_sample_is_clean_and_has_two_programmes(sample_db):

@@ -329,3 +329,53 @@ def test_a_tiles_trend_hides_within_the_period_and_the_one_before():
                            "n": before + during, "denominator": [12] * 24, "missing": 0})
     values = share_rows(shares, "home_share", "all", 5, split=split).value
     assert values.isna().sum() == 2 and values[12:].isna().sum() == 2
+
+
+def test_a_hidden_month_takes_its_complement_within_its_quarter():
+    """Besök by month and by quarter: a quarter is the sum of its months, so January's 3
+    needs a second hidden month in the first quarter (before: August's 6, the row's
+    smallest, and the quarter's 25 less February and March gave January back)."""
+    import pandas as pd
+
+    from dashboard.series import count_rows
+    months = [3, 10, 12, 14, 15, 16, 20, 6, 18, 17, 19, 21]
+    counts = pd.DataFrame({"period": pd.date_range("2025-01-01", periods=12, freq="MS"),
+                           "district": "N", "bvc_id": "B1", "bvc_name": "B1",
+                           "visits": months})
+    for level in ("bvc", "district", "all"):
+        rows = count_rows(counts, "visits", level, 5, interval="month")
+        assert rows.hidden.tolist() == [True, True] + [False] * 10, level
+    quarters = counts.assign(period=pd.to_datetime(counts.period).dt.to_period("Q")
+                             .dt.start_time)
+    assert not count_rows(quarters, "visits", "bvc", 5, interval="quarter").hidden.any()
+
+
+def test_no_quarter_of_the_sample_gives_a_hidden_month_back(sample_db):
+    """Over the sample, by month and by quarter (and by quarter and by year), per BVC,
+    district and all units: every coarser period shown has none or two and more of its
+    periods hidden, and every one hidden at least one. (Left: a coarser period whose only
+    period with visits is hidden, as October alone in the export's last quarter; the finer
+    scale hides more to protect it, the coarser one does not know.)"""
+    import pandas as pd
+
+    from dashboard.filters import Filters
+    from dashboard.series import count_rows
+    checked = 0
+    for fine, coarse, freq in (("month", "quarter", "Q"), ("quarter", "year", "Y")):
+        for level, key in (("bvc", "bvc_id"), ("district", "district"), ("all", None)):
+            f = count_rows(sample_db.query("visit_counts_by_bvc_and_period", Filters(),
+                                           interval=fine), "visits", level, 5, interval=fine)
+            c = count_rows(sample_db.query("visit_counts_by_bvc_and_period", Filters(),
+                                           interval=coarse), "visits", level, 5,
+                           interval=coarse)
+            f["up"] = pd.to_datetime(f.period).dt.to_period(freq).dt.start_time
+            c["up"] = pd.to_datetime(c.period)
+            by = [key, "up"] if key else ["up"]
+            hidden_up = dict(zip(map(tuple, c[by].to_numpy().tolist()), c.hidden))
+            for k, group in f[f.visits > 0].groupby(by):
+                if len(group) == 1:
+                    continue  # its own total (see above)
+                n = int(group.hidden.sum())
+                assert n != 1 and (n or not hidden_up[tuple(k)]), (fine, level, k)
+                checked += 1
+    assert checked > 500
