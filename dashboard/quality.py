@@ -111,7 +111,8 @@ def completeness_table(frame: pd.DataFrame, lang: str, column: str, column_title
 
 
 def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.DataFrame,
-                  lang: str, threshold: int, days: int, empty_limit: float) -> pd.DataFrame:
+                  lang: str, threshold: int, days: int, empty_limit: float,
+                  visits_hidden: pd.Series | None = None) -> pd.DataFrame:
     """At a glance, per BVC in the selection: visits, the share of the form's fields left
     empty (all fields pooled), visits without ratings, implausible visits, the last visit and
     what to look at (✓ or ⚠ with the reasons in words, so no colour is needed)."""
@@ -125,9 +126,10 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     rated_hidden = with_share_values(per_field(completeness[completeness.field == "ratings"]),
                                      ["field"], threshold).set_index("bvc_id").hidden
     flagged = flags[flags.check_name == "any"].set_index("bvc_id").visits
-    # the BVCs' visits are siblings of the shown total, hidden as everywhere else
-    # (series.unit_totals_hidden)
-    visits_hidden = unit_totals_hidden(rated.denominator, threshold)
+    # the BVCs' visits are siblings of the shown total, hidden as on Besök (`visits_hidden`,
+    # linked.Linked.totals_view; else as siblings alone)
+    if visits_hidden is None:
+        visits_hidden = unit_totals_hidden(rated.denominator, threshold)
     units = last.set_index("bvc_id")
     rows = []
     for bvc_id in units.index:
@@ -168,8 +170,8 @@ def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame
         t("unit_start", lang): [iso_day(v) for v in stopped.start_date]})
 
 
-def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, threshold: int
-               ) -> pd.DataFrame:
+def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, threshold: int,
+               visits_hidden: pd.Series | None = None) -> pd.DataFrame:
     """`flags`: rows of flag_counts_by_bvc (every unit: an aggregate)."""
     """Flagged visits per BVC and check as suppressed counts, with each BVC's visits (every
     visit has a location field) and a row for all units, so that the BVCs of a check are
@@ -181,7 +183,9 @@ def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, thres
               .unstack(fill_value=0).reindex(index=units.bvc_id, columns=list(CHECKS),
                                              fill_value=0))
     # the BVCs' visits are siblings of the row for all units (the audit: 99 − 95 = 4)
-    hidden = unit_totals_hidden(units.set_index("bvc_id").denominator, threshold)
+    totals = units.set_index("bvc_id").denominator
+    hidden = (unit_totals_hidden(totals, threshold) if visits_hidden is None
+              else visits_hidden.reindex(totals.index, fill_value=False))
     out = pd.DataFrame({t("district", lang): units.district.tolist() + [""],
                         t("bvc", lang): units.bvc_name.tolist() + [t("all_units_row", lang)],
                         t("visits", lang): [cell_text(n, h, threshold, lang) for n, h in

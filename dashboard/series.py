@@ -371,24 +371,23 @@ def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int,
                      .value.dropna().round(4)) for i in indicators}
 
 
-def unit_against_averages(counts: pd.DataFrame, units: pd.DataFrame, bvc_id: str,
-                          threshold: int, district_label: str, all_label: str,
-                          interval: str | None = None) -> pd.DataFrame:
+def unit_against_averages(linked, bvc_id: str, interval: str, district_label: str,
+                          all_label: str) -> pd.DataFrame:
     """A BVC's visits per period beside the mean per BVC of its district and of all units in
-    scope (means over the BVCs with visits that period); hidden where the count or the sum
-    behind a mean is hidden. Columns: period, series, value."""
-    name, district = units.set_index("bvc_id").loc[bvc_id, ["bvc_name", "district"]]
-    own = count_rows(counts, "visits", "bvc", threshold, interval=interval)
-    own = own[own.bvc_id == bvc_id].assign(series=name)
-    in_district = counts[counts.district == district]
-    # the district's counts as the districts' chart hides them (a "–" there, shown as
-    # this mean × its BVCs, gave the audit a "<5" back)
-    district_rows = count_rows(counts, "visits", "district", threshold, interval=interval)
-    district_rows = district_rows[district_rows.district == district]
-    all_rows = count_rows(counts, "visits", "all", threshold, interval=interval)
-    parts = [own[["period", "series", "shown"]].rename(columns={"shown": "value"})]
-    for rows, source, label in ((district_rows, in_district, f"{district_label} {district}"),
-                                (all_rows, counts, all_label)):
+    scope (means over the BVCs with visits that period), each hidden where its table hides
+    the count or the sum behind the mean (`linked`: linked.Linked; a mean times its BVCs
+    is the district's count, so "Snitt Landskrona" gave the audit the district's "–" back
+    when it was hidden on its own). Columns: period, series, value."""
+    bvcs = linked.view("bvc", interval)
+    own = bvcs[bvcs.bvc_id == bvc_id]
+    district = own.district.iloc[0]
+    parts = [own.assign(series=own.bvc_name)[["period", "series", "shown"]]
+             .rename(columns={"shown": "value"})]
+    districts = linked.view("district", interval)
+    for rows, source, label in (
+            (districts[districts.district == district], bvcs[bvcs.district == district],
+             f"{district_label} {district}"),
+            (linked.view("all", interval), bvcs, all_label)):
         active = source.groupby("period").bvc_id.nunique()
         means = rows.shown / rows.period.map(active).to_numpy()
         parts.append(pd.DataFrame({"period": rows.period, "series": label, "value": means}))

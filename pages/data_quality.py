@@ -2,7 +2,7 @@
 that stopped reporting and implausible visits; the rows behind them with row-level access."""
 import streamlit as st
 
-from dashboard import charts, quality, widgets
+from dashboard import charts, figures, quality, widgets
 from dashboard.contract import TABLES
 from dashboard.i18n import t
 from dashboard.numbers import integer, percent
@@ -20,10 +20,13 @@ if completeness.empty:
 flags = context.query("flag_counts_by_bvc")
 last = context.query("last_visit_by_bvc")
 days, limit = context.settings.stopped_reporting_days, context.settings.empty_share_limit
+# the BVCs' visits hidden as on Besök (each BVC's total there)
+visits_hidden = figures.linked_visits(context).totals_view("bvc")
 
 st.subheader(t("overview_title", lang))
 widgets.table_with_download(
-    quality.unit_overview(completeness, flags, last, lang, threshold, days, limit),
+    quality.unit_overview(completeness, flags, last, lang, threshold, days, limit,
+                          visits_hidden),
     "datakvalitet_per_bvc.csv", lang)
 st.caption(t("overview_caption", lang, limit=percent(limit, lang)))
 
@@ -97,7 +100,8 @@ as_of = (context.filters.as_of or reference).isoformat()
 st.caption(t("stopped_caption", lang, days=days, date=as_of))
 
 st.subheader(t("flags_title", lang))
-widgets.table_with_download(quality.flag_table(flags, completeness, lang, threshold),
+widgets.table_with_download(quality.flag_table(flags, completeness, lang, threshold,
+                                               visits_hidden),
                             "orimliga_besok_per_bvc.csv", lang)
 st.caption(t("flags_caption", lang))
 flagged = context.query("flagged_visits")  # row-level: empty outside the reader's scope

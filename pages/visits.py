@@ -13,9 +13,10 @@ interval = widgets.interval_choice(lang)
 counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
 if counts.empty:
     widgets.empty_selection(lang)
+linked = figures.linked_visits(context)
 
 st.subheader(t("visits_by_district", lang))
-widgets.figure(figures.visits_by_district(context, interval, counts), lang)
+widgets.figure(figures.visits_by_district(context, interval, linked), lang)
 
 st.subheader(t("bvc_against_district", lang))
 units = context.query("units")
@@ -23,8 +24,7 @@ in_scope = units[units.bvc_id.isin(counts.bvc_id)]
 bvc = st.selectbox(t("bvc", lang), list(in_scope.bvc_id),
                    format_func=dict(zip(units.bvc_id, units.bvc_name)).get, key="compare_bvc")
 comparison = context.labelled(series.unit_against_averages(
-    counts, units, bvc, threshold, t("district_average", lang), t("all_average", lang),
-    interval), interval)
+    linked, bvc, interval, t("district_average", lang), t("all_average", lang)), interval)
 widgets.chart_block(
     charts.trend(comparison, value_title=t("visits", lang), is_share=False, interval=interval,
                  lang=lang, series="series", series_title="",
@@ -35,8 +35,7 @@ widgets.chart_block(
 
 st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
-    tables.count_table(context.labelled(series.count_rows(counts, "visits", "bvc", threshold,
-                                                          interval=interval), interval),
+    tables.count_table(context.labelled(linked.view("bvc", interval), interval),
                        lang, threshold, ["district", "bvc_name"], families=counts,
                        interval=interval),
     "besok_per_bvc.csv", lang)

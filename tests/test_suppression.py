@@ -275,8 +275,8 @@ def test_a_district_the_districts_chart_hides_hides_one_of_its_bvcs_too():
     for district, period in hidden:
         assert bvcs.hidden[(bvcs.district == district) & (bvcs.period == period)].any()
     # nor does the district's mean per BVC beside a BVC give its count back
-    units = counts[["bvc_id", "bvc_name", "district"]].drop_duplicates()
-    lines = unit_against_averages(counts, units, "L1", 5, "Snitt", "Alla")
+    from dashboard.linked import Linked
+    lines = unit_against_averages(Linked(counts, "visits", 5), "L1", "month", "Snitt", "Alla")
     assert lines[lines.series == "Snitt Landskrona"].value.isna().sum() == sum(
         1 for d, _ in hidden if d == "Landskrona")
 

@@ -1,0 +1,68 @@
+"""Visits hidden at every level and time scale at once (dashboard.linked), over the sample."""
+import pandas as pd
+import pytest
+
+from dashboard.filters import Filters
+from dashboard.linked import PARENT, UNIT, Linked
+
+FILTERS = [Filters(), Filters(pd.Timestamp("2025-11-01").date(),
+                              pd.Timestamp("2026-10-31").date()),
+           Filters(pd.Timestamp("2024-02-10").date(), pd.Timestamp("2025-05-20").date(),
+                   districts=("Angered", "Landskrona"))]
+
+
+def sums(linked: Linked):
+    """Every figure that adds up from others: (its table, its key, the parts' keys, the
+    parts' table); a unit's total over the selection as table ("total", level)."""
+    for (level, scale), cells in linked.cells.items():
+        coarser, up = linked.coarser(scale), linked._up(scale)
+        found = {}
+        for (unit, p) in cells:
+            if coarser:
+                found.setdefault(((level, coarser), (unit, up[p])), []).append((unit, p))
+            elif level in UNIT:
+                found.setdefault((("total", level), unit), []).append((unit, p))
+            parent = PARENT.get(level)
+            if parent:
+                owner = "" if parent == "all" else linked.district_of[unit]
+                found.setdefault(((parent, scale), (owner, p)), []).append((unit, p))
+        for (table, key), parts in found.items():
+            yield table, key, parts, (level, scale)
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_no_figure_a_hidden_count_adds_up_to_gives_it_back(sample_db, filters):
+    """The audit's ways back: a district's month less its BVCs shown, a quarter less its
+    months shown, all units' month (the "Alla" line) less the districts shown, a BVC's
+    total (Datakvalitet) less its months. Each such sum, where shown, holds none or two
+    and more hidden parts; where hidden, one at least; a sum of one part is hidden with
+    it."""
+    linked = Linked(sample_db.query("visit_counts_by_bvc_and_period", filters,
+                                    interval="month"), "visits", 5)
+    checked = hidden_sums = 0
+    for table, key, parts, of in sums(linked):
+        shown = not (key in linked.totals_hidden[table[1]] if table[0] == "total"
+                     else key in linked.hidden[table])
+        n = sum(part in linked.hidden[of] for part in parts)
+        if len(parts) == 1:
+            assert shown == (n == 0), (table, key)
+        else:
+            assert (n != 1) if shown else (n >= 1), (table, key, n)
+        checked += 1
+        hidden_sums += n > 0
+    assert checked > 100 and hidden_sums > 5
+
+
+@pytest.mark.parametrize("scale", ["month", "quarter", "year"])
+def test_a_view_counts_what_the_query_counts_at_its_scale(sample_db, scale):
+    frame = sample_db.query("visit_counts_by_bvc_and_period", FILTERS[2], interval=scale)
+    linked = Linked(sample_db.query("visit_counts_by_bvc_and_period", FILTERS[2],
+                                    interval="month"), "visits", 5)
+    view = linked.view("bvc", scale)
+    asked = frame[frame.visits > 0].assign(period=pd.to_datetime(frame.period))
+    got = view.assign(period=pd.to_datetime(view.period))
+    key = ["period", "bvc_id"]
+    assert (got.set_index(key).visits.sort_index()
+            .equals(asked.set_index(key).visits.sort_index().astype(got.visits.dtype)))
+    # and small counts are hidden, as everywhere
+    assert got.hidden[(got.visits > 0) & (got.visits < 5)].all()
