@@ -213,15 +213,20 @@ def mean_series_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int) -> pd.DataFrame:
-    """Per district and cohort: families and each stage as "value (n / N)"."""
+    """Per district and cohort: families and each stage as "value (n / N)", hidden as the
+    coverage chart hides them: districts × cohorts with both totals, and a half-year's
+    cohort with its year's (shown at the switch: the audit took 2021 less its second half)."""
     from dashboard.i18n import indicator_name
-    rows = with_texts(with_share_values(stages, ["period", "indicator"], threshold), lang,
-                      threshold)
+    from dashboard.series import share_rows
+    rows = with_texts(pd.concat([share_rows(stages, indicator, "district", threshold,
+                                            interval=cohort).assign(indicator=indicator)
+                                 for indicator in REACH_STAGES], ignore_index=True),
+                      lang, threshold)
     wide = rows.pivot_table(index=["district", "period"], columns="indicator",
                             values=["value_text", "detail"], aggfunc="first")
-    families = stages[stages.indicator == "offered_share"].reset_index(drop=True)
-    families["hidden"] = hide_within(families, ["period"], "denominator", threshold)
-    families = families.set_index(["district", "period"])
+    families = count_rows(stages[stages.indicator == "offered_share"], "denominator",
+                          "district", threshold, interval=cohort).set_index(
+                              ["district", "period"])
     out = pd.DataFrame({
         t("district", lang): [d for d, _ in wide.index],
         t("cohort_born", lang): [period_label(p, cohort, lang) for _, p in wide.index],
