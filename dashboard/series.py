@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
+from dashboard.linked import day_numbers, period_starts
 from dashboard.numbers import LOCALES
 from dashboard.suppression import hidden_cells, hidden_grid, hidden_sparse
 
@@ -137,17 +138,17 @@ def _hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int
     up = COARSER.get(interval)
     # periods and their segments as day numbers: cheap to compare and to hash
     starts = _segments(summed.period, up, split)
-    rows = summed.assign(_p=_day_numbers(summed.period), _segment=_day_numbers(starts))
+    rows = summed.assign(_p=day_numbers(summed.period), _segment=day_numbers(starts))
     line = [*units, "_segment"]
     if up:
         coarse = rows.assign(period=starts).groupby(["period", *keys], as_index=False,
                                                     sort=True)[column].sum()
-        coarse_keys = _keys(coarse.assign(_p=_day_numbers(coarse.period)), [*units, "_p"],
+        coarse_keys = _keys(coarse.assign(_p=day_numbers(coarse.period)), [*units, "_p"],
                             as_list=True)
     if level == "bvc":
         districts = rows.groupby(["period", "district"], as_index=False, sort=True)[
             column].sum()
-        district_keys = _keys(districts.assign(_p=_day_numbers(districts.period)),
+        district_keys = _keys(districts.assign(_p=day_numbers(districts.period)),
                               ["district", "_p"], as_list=True)
         totals = summed.groupby("bvc_id")[column].sum()
     groups = [(district, group, _keys(group, line, as_list=True),
@@ -207,20 +208,12 @@ def _lone(rows: pd.DataFrame, hidden: pd.Series, column: str, by: list[str]) -> 
     return {k if isinstance(k, tuple) else (k,) for k in lone}
 
 
-def _day_numbers(days) -> pd.Series:
-    """Dates as whole days since 1970 (whatever their type or time unit)."""
-    days = pd.to_datetime(pd.Series(np.asarray(days), index=getattr(days, "index", None)))
-    return (days - pd.Timestamp("1970-01-01")).dt.days.astype("int64")
-
-
 def _segments(periods: pd.Series, coarser: str | None, split: dt.date | None) -> pd.Series:
     """Per period, the set of siblings it belongs to along time, by its first day: its
     `coarser` period (from `split` on, the part after it), or only the side of `split`."""
     days = pd.to_datetime(pd.Series(np.asarray(periods), index=periods.index))
-    if coarser:
-        start = days.dt.to_period("Q" if coarser == "quarter" else "Y").dt.start_time
-    else:
-        start = pd.Series(pd.Timestamp("1900-01-01"), index=periods.index)
+    start = (pd.Series(period_starts(days, coarser).to_numpy(), index=periods.index)
+             if coarser else pd.Series(pd.Timestamp("1900-01-01"), index=periods.index))
     if split:
         after = days >= pd.Timestamp(split)
         start = start.where(~after | (start >= pd.Timestamp(split)), pd.Timestamp(split))

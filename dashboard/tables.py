@@ -7,8 +7,8 @@ from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
 from dashboard.series import (REACH_STAGES, cell_text, count_rows, hide_within, period_label,
-                              roles_hidden, with_share_values)
-from dashboard.suppression import count_text, counts_text, hidden_cells, mean_text
+                              roles_hidden)
+from dashboard.suppression import count_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
 COLUMN_KEYS = {"district": "district", "bvc_name": "bvc", "programme": "programme",
