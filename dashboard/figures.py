@@ -117,14 +117,6 @@ def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
             context.query("visit_shares", previous) if previous else None)
 
 
-def linked_visits(context):
-    """The selection's visits per BVC and month, hidden at every level and time scale at
-    once (linked.Linked): the Besök page's tables and charts and Datakvalitet's BVCs."""
-    from dashboard.linked import Linked
-    return Linked(context.query("visit_counts_by_bvc_and_period", interval="month"), "visits",
-                  context.threshold)
-
-
 def visits_by_district(context, interval: str, linked) -> Figure:
     lang, threshold = context.lang, context.threshold
     districts = context.labelled(linked.view("district", interval), interval)

@@ -109,6 +109,14 @@ def sandbox(db: Database, limits: Limits, scope: Scope):
     return _sandbox(db, str(db.export.path), db.export.fingerprint, limits, scope)
 
 
+@st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
+def _linked_visits(_db: Database, folder: str, export_fingerprint: str, filters: Filters,
+                   threshold: int):
+    from dashboard.linked import Linked
+    return Linked(query(_db, "visit_counts_by_bvc_and_period", filters, interval="month"),
+                  "visits", threshold)
+
+
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,
           **options) -> pd.DataFrame:
     """A named query's result, cached per export, query, filters, scope and options."""
@@ -128,6 +136,12 @@ class PageContext(Context):
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
+
+    def linked_visits(self):
+        """As Context.linked_visits, built once per export, selection and threshold (a
+        rerun of the page, another session, Datakvalitet after Besök)."""
+        return _linked_visits(self.db, str(self.db.export.path), self.db.export.fingerprint,
+                              self.filters, self.threshold)
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at

@@ -2,7 +2,7 @@
 that stopped reporting and implausible visits; the rows behind them with row-level access."""
 import streamlit as st
 
-from dashboard import charts, figures, quality, widgets
+from dashboard import charts, quality, widgets
 from dashboard.contract import TABLES
 from dashboard.i18n import t
 from dashboard.numbers import integer, percent
@@ -21,7 +21,7 @@ flags = context.query("flag_counts_by_bvc")
 last = context.query("last_visit_by_bvc")
 days, limit = context.settings.stopped_reporting_days, context.settings.empty_share_limit
 # the BVCs' visits hidden as on Besök (each BVC's total there)
-visits_hidden = figures.linked_visits(context).totals_view("bvc")
+visits_hidden = context.linked_visits().totals_view("bvc")
 
 st.subheader(t("overview_title", lang))
 widgets.table_with_download(

@@ -13,7 +13,7 @@ interval = widgets.interval_choice(lang)
 counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
 if counts.empty:
     widgets.empty_selection(lang)
-linked = figures.linked_visits(context)
+linked = context.linked_visits()
 
 st.subheader(t("visits_by_district", lang))
 widgets.figure(figures.visits_by_district(context, interval, linked), lang)
