@@ -83,12 +83,13 @@ class Context:
     def scope_for(self, name: str) -> Scope | None:
         return self.scope if name in ROW_LEVEL_QUERIES else None
 
-    def linked_visits(self):
-        """The selection's visits per BVC and month, hidden at every level and time scale
-        at once (linked.Linked): Besök's tables and charts, Datakvalitet's BVCs."""
+    def linked_visits(self, filters: Filters | None = None):
+        """The selection's (or `filters`') visits per BVC and month, hidden at every level
+        and time scale at once (linked.Linked): Besök's tables and charts, Datakvalitet's
+        BVCs, Översikt's trend of visits."""
         from dashboard.linked import Linked
-        return Linked(self.query("visit_counts_by_bvc_and_period", interval="month"), "visits",
-                      self.threshold)
+        return Linked(self.query("visit_counts_by_bvc_and_period", filters, interval="month"),
+                      "visits", self.threshold)
 
     def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
         """Period labels for this selection (partial periods marked)."""

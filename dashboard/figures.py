@@ -59,9 +59,13 @@ def key_tiles(context) -> KeyTiles:
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
     trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval)
-    visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
-                                                   interval=interval), "visits", "all",
-                                     threshold, split=split, interval=interval)
+    if split:  # by month: the months as Besök hides them, for this period and the one before
+        visits_trend = pd.concat([context.linked_visits(f).view("all", "month")
+                                  for f in (previous, context.filters)], ignore_index=True)
+    else:
+        visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
+                                                       interval=interval), "visits", "all",
+                                         threshold, split=split, interval=interval)
     visits = [
         count_tile("visits", counts.visits, lang, threshold,
                    None if before is None else before.visits,

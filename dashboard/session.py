@@ -137,11 +137,11 @@ class PageContext(Context):
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
 
-    def linked_visits(self):
+    def linked_visits(self, filters: Filters | None = None):
         """As Context.linked_visits, built once per export, selection and threshold (a
         rerun of the page, another session, Datakvalitet after Besök)."""
         return _linked_visits(self.db, str(self.db.export.path), self.db.export.fingerprint,
-                              self.filters, self.threshold)
+                              filters or self.filters, self.threshold)
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at

@@ -66,3 +66,20 @@ def test_a_view_counts_what_the_query_counts_at_its_scale(sample_db, scale):
             .equals(asked.set_index(key).visits.sort_index().astype(got.visits.dtype)))
     # and small counts are hidden, as everywhere
     assert got.hidden[(got.visits > 0) & (got.visits < 5)].all()
+
+
+def test_overviews_trend_of_visits_hides_the_months_besok_hides(sample_db):
+    """The tile's short trend (this period and the one before, by month) shows the months
+    of all units as Besök shows them for each period (before: hidden on their own, over
+    24 months, it showed a month Besök hid)."""
+    from dashboard.context import Context
+    from dashboard.figures import key_tiles
+    from dashboard.settings import Settings
+    from dataclasses import replace
+    filters = replace(FILTERS[1], bvcs=("SKA-LAN-02",))  # months of 1, 3 and 4 visits
+    context = Context(sample_db, filters, "sv", Settings())
+    tile = next(t for t in key_tiles(context).visits if t.indicator == "visits")
+    months = pd.concat([context.linked_visits(f).view("all", "month")
+                        for f in (filters.previous(), filters)])
+    assert tile.trend == tuple(months.shown.dropna())
+    assert 0 < months.hidden.sum() and len(tile.trend) == len(months) - months.hidden.sum()
