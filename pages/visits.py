@@ -36,7 +36,6 @@ widgets.chart_block(
 st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
     tables.count_table(context.labelled(linked.view("bvc", interval), interval),
-                       lang, threshold, ["district", "bvc_name"], families=counts,
-                       interval=interval),
+                       lang, threshold, ["district", "bvc_name"], families=counts),
     "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)
