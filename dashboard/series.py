@@ -491,23 +491,25 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> 
     return out
 
 
-def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str) -> pd.DataFrame:
+def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str,
+                 interval: str | None = None) -> pd.DataFrame:
     """One item's mean per period and rater role (pooled 'all' too); a mean of fewer than
     `threshold` ratings is hidden, and with it what would give its count back: the roles
     add up to the pooled count of the period (shown here), and the periods to the role's
     and the pooled count of the whole selection (shown in the table of means), so the
     role × period counts are suppressed as a table with both totals (hidden_grid) and the
-    pooled ones along the periods."""
+    pooled ones along the periods; both with each coarser period's total (`interval`, as
+    in _hidden_counts: a quarter's n less two months' gave the third)."""
     from dashboard.vocab import label
     rows = frame[frame["item"] == item].copy()
     hidden = pd.Series(rows.n < threshold, index=rows.index)
     roles = rows[rows.rater_role != "all"]
     if not roles.empty:
-        hidden |= hidden_in_table(roles, "period", "rater_role", "n", threshold).reindex(
-            rows.index, fill_value=False)
-    pooled = rows[rows.rater_role == "all"].sort_values("period")
-    hidden |= pd.Series(hidden_cells(pooled.n.tolist(), threshold),
-                        index=pooled.index).reindex(rows.index, fill_value=False)
+        hidden |= _hidden_counts(roles, "n", "all", threshold, extra=["rater_role"],
+                                 interval=interval).reindex(rows.index, fill_value=False)
+    pooled = rows[rows.rater_role == "all"]
+    hidden |= _hidden_counts(pooled, "n", "all", threshold, interval=interval).reindex(
+        rows.index, fill_value=False)
     rows["hidden"] = hidden
     rows["value"] = rows["mean"].where(~hidden)
     rows["series"] = [t("all_roles", lang) if r == "all" else label("rater_role", r, lang)

@@ -29,7 +29,8 @@ item_name = label("rating_item", item, lang)
 st.subheader(t("rating_trend_title", lang, item=item_name))
 interval = widgets.interval_choice(lang)
 trend = context.labelled(series.rating_trend(
-    context.query("rating_means_by_period", interval=interval), item, threshold, lang), interval)
+    context.query("rating_means_by_period", interval=interval), item, threshold, lang,
+    interval), interval)
 widgets.chart_block(
     charts.trend(trend, value_title=t("mean", lang), is_share=False, interval=interval,
                  lang=lang, series="series", series_title=t("rater_role", lang),

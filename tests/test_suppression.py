@@ -379,3 +379,30 @@ def test_no_quarter_of_the_sample_gives_a_hidden_month_back(sample_db):
                 assert n != 1 and (n or not hidden_up[tuple(k)]), (fine, level, k)
                 checked += 1
     assert checked > 500
+
+
+def test_no_quarter_of_a_rating_trend_gives_a_hidden_month_back(sample_db):
+    """Nöjdhet by month and by quarter over the sample: before, per item 5 role-quarters
+    had one hidden month while the quarter was shown (its n less the other months gave the
+    hidden one back); now a quarter shown has none or two and more hidden months, and a
+    quarter hidden at least one."""
+    import pandas as pd
+
+    from dashboard.filters import Filters
+    from dashboard.series import rating_trend
+    checked = 0
+    for item in ("collaboration", "emotional_climate", "model_overall"):
+        by = {}
+        for scale in ("month", "quarter"):
+            by[scale] = rating_trend(sample_db.query("rating_means_by_period", Filters(),
+                                                     interval=scale), item, 5, "sv", scale)
+        months, quarters = by["month"], by["quarter"]
+        months["up"] = pd.to_datetime(months.period).dt.to_period("Q").dt.start_time
+        hidden = dict(zip(zip(quarters.rater_role, pd.to_datetime(quarters.period)),
+                          quarters.hidden))
+        for key, group in months[months.n > 0].groupby(["rater_role", "up"]):
+            if len(group) > 1:
+                n = int(group.hidden.sum())
+                assert (n >= 1) if hidden[key] else (n != 1), (item, key)
+                checked += 1
+    assert checked > 200
