@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.i18n import t
+from dashboard.linked import day_numbers
 from dashboard.numbers import DASH, integer, iso_day, percent
 from dashboard.series import cell_text, labelled, unit_totals_hidden, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
@@ -60,6 +61,13 @@ def _cells(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     return out
 
 
+def _with_visits_hidden(shares: pd.DataFrame, hidden: pd.Series) -> pd.DataFrame:
+    """`shares` (with_share_values) hidden where `hidden`, the BVC's visits behind N."""
+    hidden = hidden.astype(bool)
+    return shares.assign(hidden=shares.hidden | hidden,
+                         value=shares.value.where(~hidden))
+
+
 def per_field(frame: pd.DataFrame) -> pd.DataFrame:
     """Completeness rows summed over the periods: one row per BVC and field."""
     return frame.groupby(["district", "bvc_id", "bvc_name", "field"], as_index=False,
@@ -79,22 +87,38 @@ def most_empty_units(frame: pd.DataFrame, threshold: int,
                                   na_position="last").index[:limit])
 
 
-def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Share empty per BVC and field over the whole selection (`value` NaN where hidden)."""
+def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int,
+                          visits_hidden: pd.Series | None = None) -> pd.DataFrame:
+    """Share empty per BVC and field over the whole selection (`value` NaN where hidden).
+    A field's N is the BVC's visits (or fewer): where Besök hides those (`visits_hidden`,
+    by BVC), N and the share are hidden too (the audit read a "<5" back as 45 − 7 − 18 −
+    8 − 8 from the heat map's "0 / 7")."""
     summed = per_field(frame)
     # BVCs are siblings within a field, as if a total of all units were shown
-    out = _cells(with_share_values(summed, ["field"], threshold), lang, threshold)
+    shares = with_share_values(summed, ["field"], threshold)
+    if visits_hidden is not None:
+        shares = _with_visits_hidden(shares, shares.bvc_id.map(visits_hidden).fillna(False))
+    out = _cells(shares, lang, threshold)
     return out.assign(field_label=[field_label(f, lang) for f in out.field],
                       unit=out.bvc_name)
 
 
 def completeness_by_period(frame: pd.DataFrame, field: str, interval: str, lang: str,
-                           threshold: int, filters, reference) -> pd.DataFrame:
+                           threshold: int, filters, reference,
+                           visits: pd.DataFrame | None = None) -> pd.DataFrame:
     """One field's share empty per BVC and period; periods are siblings of the BVC's total
-    shown beside them, so a hidden period cannot be recomputed."""
+    shown beside them, so a hidden period cannot be recomputed. N is the BVC's visits in
+    the period (or fewer): where Besök hides those (`visits`: its BVC table at this time
+    scale, linked.Linked.view), N and the share are hidden too (the audit: 36 − 7 − 9 − 8 −
+    8 = 4)."""
     rows = frame[frame.field == field]
-    out = _cells(with_share_values(rows.reset_index(drop=True), ["bvc_id"], threshold),
-                 lang, threshold)
+    shares = with_share_values(rows.reset_index(drop=True), ["bvc_id"], threshold)
+    if visits is not None:
+        hidden = set(zip(visits.bvc_id[visits.hidden], day_numbers(visits.period[visits.hidden])))
+        shares = _with_visits_hidden(shares, pd.Series(
+            [k in hidden for k in zip(shares.bvc_id, day_numbers(shares.period))],
+            index=shares.index))
+    out = _cells(shares, lang, threshold)
     return labelled(out.assign(unit=out.bvc_name), interval, lang, filters, reference)
 
 
@@ -142,14 +166,16 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
             reasons.append(t("look_empty", lang, limit=percent(empty_limit, lang)))
         if flagged.get(bvc_id, 0):
             reasons.append(t("look_flagged", lang))
+        # with the visits hidden, so are the shares of them (with the heat map's n they
+        # would give the visits back)
+        hide = bool(visits_hidden.get(bvc_id, False))
         rows.append({
             t("district", lang): unit.district, t("bvc", lang): unit.bvc_name,
-            t("visits", lang): cell_text(visits, visits_hidden.get(bvc_id, False), threshold,
-                                         lang),
+            t("visits", lang): cell_text(visits, hide, threshold, lang),
             t("empty_fields", lang): (t("band_few", lang, t=threshold)
                                   if 0 < n < threshold <= total
-                                  else share_text(n, total, threshold, lang)),
-            t("without_ratings", lang): (DASH if rated_hidden.get(bvc_id, False)
+                                  else DASH if hide else share_text(n, total, threshold, lang)),
+            t("without_ratings", lang): (DASH if hide or rated_hidden.get(bvc_id, False)
                                          else share_text(unrated, visits, threshold, lang)),
             t("implausible", lang): count_text(flagged.get(bvc_id, 0), threshold, lang),
             t("last_visit", lang): iso_day(unit.last_visit),

@@ -52,7 +52,8 @@ else:
         st.caption(t("row_level_locked", lang))
 
 st.subheader(t("completeness_title", lang))
-by_field = quality.completeness_by_field(completeness, lang, threshold)
+linked = context.linked_visits()
+by_field = quality.completeness_by_field(completeness, lang, threshold, visits_hidden)
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
 drawn = quality.most_empty_units(completeness, threshold)
@@ -69,8 +70,8 @@ field = page_choice(t("field", lang), quality.FIELDS, "field",
 interval = widgets.interval_choice(lang)
 by_period = quality.completeness_by_period(
     context.query("field_completeness_by_bvc_and_period", interval=interval, field=field),
-    field, interval, lang,
-    threshold, context.filters, reference)
+    field, interval, lang, threshold, context.filters, reference,
+    linked.view("bvc", interval))
 label = quality.field_label(field, lang)
 periods = list(dict.fromkeys(by_period.sort_values("period").period_label))
 shown = periods[-quality.MAX_PERIODS:]

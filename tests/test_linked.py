@@ -83,3 +83,34 @@ def test_overviews_trend_of_visits_hides_the_months_besok_hides(sample_db):
                         for f in (filters.previous(), filters)])
     assert tile.trend == tuple(months.shown.dropna())
     assert 0 < months.hidden.sum() and len(tile.trend) == len(months) - months.hidden.sum()
+
+
+@pytest.mark.parametrize("scale", ["month", "quarter"])
+def test_datakvalitets_heat_maps_hide_the_visits_besok_hides(sample_db, scale):
+    """The heat maps' N is the BVC's visits (for most fields): where Besök hides those, the
+    cell's N and share are hidden too (the second audit: 36 − 7 − 9 − 8 − 8 = 4 from the
+    map's "0 / 7" beside Besök's district count)."""
+    from dashboard import quality
+    filters = FILTERS[1]
+    linked = Linked(sample_db.query("visit_counts_by_bvc_and_period", filters,
+                                    interval="month"), "visits", 5)
+    visits = linked.view("bvc", scale)
+    rows = sample_db.query("field_completeness_by_bvc_and_period", filters, interval=scale,
+                           field="duration_minutes")
+    cells = quality.completeness_by_period(rows, "duration_minutes", scale, "sv", 5, filters,
+                                           sample_db.export.reference_date, visits)
+    hidden = set(zip(visits.bvc_id[visits.hidden], pd.to_datetime(visits.period[visits.hidden])))
+    shown_n = {(b, pd.Timestamp(p)): d for b, p, d, h in zip(
+        cells.bvc_id, cells.period, cells.detail, cells.hidden)}
+    assert hidden and all(shown_n[k].endswith("/ –") or shown_n[k].endswith("<5")
+                          for k in hidden if k in shown_n)
+    # by field over January 2025, whose BVC totals Besök hides in part (the audit's case)
+    january = Filters(pd.Timestamp("2025-01-01").date(), pd.Timestamp("2025-01-31").date())
+    totals = Linked(sample_db.query("visit_counts_by_bvc_and_period", january,
+                                    interval="month"), "visits", 5).totals_view("bvc")
+    by_field = quality.completeness_by_field(
+        sample_db.query("completeness_by_bvc_and_period", january, interval="year"), "sv", 5,
+        totals)
+    assert totals.sum() >= 2
+    for bvc in totals[totals].index:
+        assert by_field[by_field.bvc_id == bvc].hidden.all(), bvc
