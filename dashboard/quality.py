@@ -9,7 +9,8 @@ from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.i18n import t
 from dashboard.linked import day_numbers
 from dashboard.numbers import DASH, integer, iso_day, percent
-from dashboard.series import cell_text, labelled, unit_totals_hidden, with_share_values
+from dashboard.hiding import unit_totals_hidden
+from dashboard.series import cell_text, labelled, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
 

@@ -287,7 +287,8 @@ def test_a_bvc_whose_total_is_hidden_hides_one_of_its_periods_too():
     import pandas as pd
 
     from dashboard.quality import flag_table
-    from dashboard.series import count_rows, unit_totals_hidden
+    from dashboard.hiding import unit_totals_hidden
+    from dashboard.series import count_rows
     counts = _bvc_counts({("N", "B1"): [3, 0], ("N", "B2"): [6, 5], ("N", "B3"): [30, 40],
                           ("S", "B4"): [20, 25]})
     totals = counts.groupby("bvc_id").visits.sum()
