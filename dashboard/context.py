@@ -84,11 +84,14 @@ class Context:
         return self.scope if name in ROW_LEVEL_QUERIES else None
 
     def linked_visits(self, filters: Filters | None = None):
-        """The selection's (or `filters`') visits per BVC and month, hidden at every level
-        and time scale at once (linked.Linked): Besök's tables and charts, Datakvalitet's
-        BVCs, Översikt's trend of visits."""
+        """The visits per BVC and month of the selection's (or `filters'`) period, over
+        every unit, hidden at every level and time scale at once (linked.Linked): Besök's
+        tables and charts, Datakvalitet's BVCs, Översikt's trend of visits. A filtered page
+        shows its units' rows of it, so that they hide what the view of all units hides
+        (the user test read Landskrona's "–" months back with the district chosen)."""
         from dashboard.linked import Linked
-        return Linked(self.query("visit_counts_by_bvc_and_period", filters, interval="month"),
+        period = (filters or self.filters).period_only()
+        return Linked(self.query("visit_counts_by_bvc_and_period", period, interval="month"),
                       "visits", self.threshold)
 
     def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:

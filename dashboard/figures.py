@@ -59,8 +59,10 @@ def key_tiles(context) -> KeyTiles:
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
     trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval)
-    if split:  # by month: the months as Besök hides them, for this period and the one before
-        visits_trend = pd.concat([context.linked_visits(f).view("all", "month")
+    if split and _one_unit(context.filters):
+        # by month: the months as Besök hides them, for this period and the one before
+        level, units = _one_unit(context.filters)
+        visits_trend = pd.concat([context.linked_visits(f).view(level, "month", units)
                                   for f in (previous, context.filters)], ignore_index=True)
     else:
         visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
@@ -83,6 +85,18 @@ def key_tiles(context) -> KeyTiles:
         None if completed_before is None else (completed_before.n.sum(),
                                                completed_before.denominator.sum())))
     return KeyTiles(visits, families, interval, previous is not None)
+
+
+def _one_unit(filters) -> tuple[str, set | None] | None:
+    """The level and units whose months in the linked visits are the selection's: all
+    units, one district or one BVC (None for another choice of units)."""
+    if filters.programmes or len(filters.bvcs) > 1 or (filters.districts and filters.bvcs):
+        return None
+    if filters.bvcs:
+        return "bvc", set(filters.bvcs)
+    if len(filters.districts) == 1:
+        return "district", set(filters.districts)
+    return None if filters.districts else ("all", None)
 
 
 def _by_months(context, interval: str, previous) -> bool:
@@ -121,9 +135,10 @@ def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
             context.query("visit_shares", previous) if previous else None)
 
 
-def visits_by_district(context, interval: str, linked) -> Figure:
+def visits_by_district(context, interval: str, linked, districts=None) -> Figure:
+    """`districts`: the selection's (its rows of the linked visits)."""
     lang, threshold = context.lang, context.threshold
-    districts = context.labelled(linked.view("district", interval), interval)
+    districts = context.labelled(linked.view("district", interval, districts), interval)
     title = t("visits_by_district", lang)
     return Figure(
         title,

@@ -70,6 +70,12 @@ class Filters:
             return replace(self, date_from=first_of_month(end, months), date_to=end)
         return replace(self, date_from=end - (self.date_to - self.date_from), date_to=end)
 
+    def period_only(self) -> "Filters":
+        """The period without the unit and programme filters: small numbers are hidden
+        over every unit, so that a district's or a BVC's own view hides what the view of
+        all hides (linked.Linked)."""
+        return replace(self, districts=(), bvcs=(), programmes=())
+
     def units_only(self) -> "Filters":
         """The unit and programme filters without the period: the due list is judged on the
         as-of date for every active family, whenever the child was born."""

@@ -160,11 +160,13 @@ class Linked:
                 added = True
         return added
 
-    def view(self, level: str, scale: str) -> pd.DataFrame:
+    def view(self, level: str, scale: str, units=None) -> pd.DataFrame:
         """The table shown at `level` and `scale`: one row per period and unit with a
-        count (period, the level's keys, the count, `hidden`, `shown`)."""
+        count (period, the level's keys, the count, `hidden`, `shown`); `units`: only
+        these BVCs or districts (a filtered page's rows, hidden as over every unit)."""
         cells, hidden = self.cells[(level, scale)], self.hidden[(level, scale)]
-        keys = sorted(cells, key=lambda k: (k[1], str(k[0])))
+        keys = sorted((k for k in cells if units is None or k[0] in units),
+                      key=lambda k: (k[1], str(k[0])))
         out = pd.DataFrame({"period": [self.start[p] for _, p in keys]})
         if level == "bvc":
             out["district"] = [self.district_of[u] for u, _ in keys]

@@ -141,7 +141,7 @@ class PageContext(Context):
         """As Context.linked_visits, built once per export, selection and threshold (a
         rerun of the page, another session, Datakvalitet after Besök)."""
         return _linked_visits(self.db, str(self.db.export.path), self.db.export.fingerprint,
-                              filters or self.filters, self.threshold)
+                              (filters or self.filters).period_only(), self.threshold)
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at

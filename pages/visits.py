@@ -13,10 +13,11 @@ interval = widgets.interval_choice(lang)
 counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
 if counts.empty:
     widgets.empty_selection(lang)
-linked = context.linked_visits()
+linked = context.linked_visits()  # over every unit: the selection's rows hidden as there
 
 st.subheader(t("visits_by_district", lang))
-widgets.figure(figures.visits_by_district(context, interval, linked), lang)
+widgets.figure(figures.visits_by_district(context, interval, linked, set(counts.district)),
+               lang)
 
 st.subheader(t("bvc_against_district", lang))
 units = context.query("units")
@@ -35,7 +36,8 @@ widgets.chart_block(
 
 st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
-    tables.count_table(context.labelled(linked.view("bvc", interval), interval),
+    tables.count_table(context.labelled(linked.view("bvc", interval, set(counts.bvc_id)),
+                                        interval),
                        lang, threshold, ["district", "bvc_name"], families=counts),
     "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)

@@ -70,8 +70,8 @@ def test_a_view_counts_what_the_query_counts_at_its_scale(sample_db, scale):
 
 def test_overviews_trend_of_visits_hides_the_months_besok_hides(sample_db):
     """The tile's short trend (this period and the one before, by month) shows the months
-    of all units as Besök shows them for each period (before: hidden on their own, over
-    24 months, it showed a month Besök hid)."""
+    as Besök shows them for each period: one BVC chosen, its row of the visits hidden over
+    every unit (before: hidden on their own, over 24 months)."""
     from dashboard.context import Context
     from dashboard.figures import key_tiles
     from dashboard.settings import Settings
@@ -79,7 +79,7 @@ def test_overviews_trend_of_visits_hides_the_months_besok_hides(sample_db):
     filters = replace(FILTERS[1], bvcs=("SKA-LAN-02",))  # months of 1, 3 and 4 visits
     context = Context(sample_db, filters, "sv", Settings())
     tile = next(t for t in key_tiles(context).visits if t.indicator == "visits")
-    months = pd.concat([context.linked_visits(f).view("all", "month")
+    months = pd.concat([context.linked_visits(f).view("bvc", "month", {"SKA-LAN-02"})
                         for f in (filters.previous(), filters)])
     assert tile.trend == tuple(months.shown.dropna())
     assert 0 < months.hidden.sum() and len(tile.trend) == len(months) - months.hidden.sum()
@@ -114,3 +114,28 @@ def test_datakvalitets_heat_maps_hide_the_visits_besok_hides(sample_db, scale):
     assert totals.sum() >= 2
     for bvc in totals[totals].index:
         assert by_field[by_field.bvc_id == bvc].hidden.all(), bvc
+
+
+def test_a_filtered_page_hides_what_the_page_of_every_unit_hides(sample_db):
+    """The user test: Landskrona's months hidden on Besök with every unit read 15, 15, 18,
+    10 with Landskrona chosen, and with all units' month gave Västra Göteborg's 5 back.
+    Both views are now rows of one computation over every unit."""
+    from dataclasses import replace
+
+    from dashboard.context import Context
+    from dashboard.settings import Settings
+    every = Context(sample_db, FILTERS[1], "sv", Settings())
+    landskrona = Context(sample_db, replace(FILTERS[1], districts=("Landskrona",)), "sv",
+                         Settings())
+    shown = every.linked_visits().view("district", "month")
+    chosen = landskrona.linked_visits().view("district", "month", {"Landskrona"})
+    mine = shown[shown.district == "Landskrona"].reset_index(drop=True)
+    assert mine.hidden.any()
+    assert mine[["period", "visits", "hidden"]].equals(
+        chosen[["period", "visits", "hidden"]].reset_index(drop=True))
+    # and a chosen BVC is compared with its district and all units, not with itself
+    from dashboard.series import unit_against_averages
+    lines = unit_against_averages(landskrona.linked_visits(), "SKA-LAN-02", "month",
+                                  "Snitt", "Alla")
+    means = lines.groupby("series").value.mean()
+    assert means["Alla"] != means["Snitt Landskrona"]
