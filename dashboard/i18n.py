@@ -35,10 +35,14 @@ STRINGS = {
                        "persists, contact whoever runs the follow-up."),
     "no_data": ("Inga besök i det här urvalet. Välj en längre period eller fler enheter.",
                 "No visits in this selection. Choose a longer period or more units."),
-    "suppressed_note": ("– visas inte: färre än {t} i nämnaren. <{t}: 1–{m} (små tal visas inte "
-                        "så att ingen familj kan identifieras).",
-                        "– not shown: fewer than {t} in the denominator. <{t}: 1–{m} (small "
-                        "numbers are hidden so that no family can be identified)."),
+    "suppressed_note": ("<{t}: 1–{m}. –: döljs, antingen för att nämnaren är mindre än {t} "
+                        "eller för att ett dolt tal annars skulle kunna räknas fram ur "
+                        "summor som visas här eller på andra sidor (för samma period döljs samma tal på alla sidor). "
+                        "Små tal visas inte så att ingen familj kan identifieras.",
+                        "<{t}: 1–{m}. –: hidden, either because the denominator is below {t} "
+                        "or because a hidden number could otherwise be worked out from totals "
+                        "shown here or on other pages (for the same period, the same number on every page). "
+                        "Small numbers are hidden so that no family can be identified."),
     "of": ("av", "of"),
     "missing": ("saknas", "missing"),
     "target": ("Mål", "Target"),

@@ -227,11 +227,13 @@ QUALITY = {
         "Tomma fält: andel av besöksformulärets fält (alla utom skattningar) som lämnats "
         "tomma i urvalets besök. Att titta på: slutat rapportera, mer än {limit} tomma fält "
         "(`[quality] empty_share_limit`) eller minst ett orimligt besök. Senaste besök gäller "
-        "hela exporten. \"–\": för få besök för att visa en andel.",
+        "hela exporten. \"–\": för få besök för att visa en andel, eller dolt som på Besök "
+        "så att ett dolt tal inte kan räknas fram.",
         "Empty fields: share of the visit form's fields (all but ratings) left empty in the "
         "selection's visits. To look at: stopped reporting, more than {limit} empty fields "
         "(`[quality] empty_share_limit`) or at least one implausible visit. Last visit is over "
-        "the whole export. \"–\": too few visits to show a share."),
+        "the whole export. \"–\": too few visits to show a share, or hidden as on Visits so "
+        "that a hidden number cannot be worked out."),
     "empty_fields": ("Tomma fält", "Empty fields"),
     "without_ratings": ("Utan skattningar", "Without ratings"),
     "implausible": ("Orimliga besök", "Implausible visits"),
