@@ -185,8 +185,16 @@ def both_professions_by_bvc(context, shares: pd.DataFrame, large: bool = False) 
 
 
 def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
+    """The destinations' bars; with one district chosen, its column of the table over
+    every district, hidden as there (as the page of every district hides it)."""
     lang = context.lang
-    bars = series.destination_bars(destinations, lang, context.threshold)
+    one = _one_unit(context.filters)
+    if one and one[0] == "district":
+        every = context.query("referrals_by_district_and_destination",
+                              context.filters.period_only())
+        bars = series.destination_bars(every, lang, context.threshold, *one[1])
+    else:
+        bars = series.destination_bars(destinations, lang, context.threshold)
     title = t("destinations_title", lang)
     return Figure(
         title,

@@ -277,14 +277,26 @@ def programme_rows(frame: pd.DataFrame, indicator: str, threshold: int,
     return out.assign(category=[programme_names.get(p, p) for p in out.programme_id])
 
 
-def destination_bars(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+def destination_bars(frame: pd.DataFrame, lang: str, threshold: int,
+                     district: str | None = None) -> pd.DataFrame:
     """Referrals per destination over the districts in scope, grouped (open forum, extra
     support), largest first within a group; small counts hidden, with a complement within
-    their group (`destinations_hidden`)."""
+    their group (`destinations_hidden`). `district`: `frame` holds every district and the
+    bars are that district's column of destinations_by_district, hidden as there."""
     from dashboard.vocab import label
-    summed = (frame.groupby(["destination_group", "destination"], as_index=False).referrals
+    rows = frame if district is None else frame[frame.district == district]
+    summed = (rows.groupby(["destination_group", "destination"], as_index=False).referrals
               .sum().sort_values(["destination_group", "referrals"], ascending=[False, False]))
-    hidden = destinations_hidden(summed, threshold)
+    if district is None:
+        hidden = destinations_hidden(summed, threshold)
+    else:
+        table, flags = destination_grid(frame, threshold)
+        column = list(table.columns).index(district)
+        at = {key: row[column] for key, row in zip(table.index, flags)}
+        hidden = pd.Series([at[k] for k in zip(summed.destination_group, summed.destination)],
+                           index=summed.index)
+    summed = summed[summed.referrals > 0]
+    hidden = hidden[summed.index]
     return pd.DataFrame({
         "group": [label("destination_group", g, lang) for g in summed.destination_group],
         "category": [label("destination", d, lang) for d in summed.destination],
@@ -301,20 +313,15 @@ def destinations_hidden(summed: pd.DataFrame, threshold: int) -> pd.Series:
     return hide_within(summed, ["destination_group"], "referrals", threshold)
 
 
-def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Destinations (rows) by district (columns) as text. A destination's referrals over
-    every district (the bars above), a district's over a group of destinations (its own
-    page) and so on are all shown: each group's block is a table with both totals
+def destination_grid(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, list]:
+    """Destinations (rows) by district (columns), and which cells to hide. A destination's
+    referrals over every district (the bars), a district's over a group of destinations
+    (its own page) and so on are all shown: each group's block is a table with both totals
     (hidden_grid), a district's "<5" was the destination's total less the others; and a
     destination the bars hide hides a district's cell too."""
-    from dashboard.vocab import label
     table = frame.pivot_table(index=["destination_group", "destination"], columns="district",
                               values="referrals", aggfunc="sum", fill_value=0)
     table = table.sort_index(ascending=[False, True])
-    out = pd.DataFrame({
-        t("destination_group", lang): [label("destination_group", g, lang)
-                                       for g, _ in table.index],
-        t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
     totals = table.sum(axis=1).rename("referrals").reset_index()
     hidden_total = dict(zip(zip(totals.destination_group, totals.destination),
                             destinations_hidden(totals, threshold)))
@@ -325,10 +332,25 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> 
         rows = [r for r, k in enumerate(at) if hidden_total[table.index[k]]]
         for r, flags in zip(at, hidden_grid(block, threshold, hidden_rows=rows)):
             hidden[r] = flags
+    return table, hidden
+
+
+def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int,
+                             districts=None) -> pd.DataFrame:
+    """destination_grid as text; `districts`: only their columns (a filtered page's, with
+    `frame` over every district, so that they hide what the page of every district hides:
+    the user test read Landskrona's "–" back with the district chosen)."""
+    from dashboard.vocab import label
+    table, hidden = destination_grid(frame, threshold)
+    out = pd.DataFrame({
+        t("destination_group", lang): [label("destination_group", g, lang)
+                                       for g, _ in table.index],
+        t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
     grid = table.to_numpy().tolist()
     for j, district in enumerate(table.columns):
-        out[district] = [cell_text(row[j], h[j], threshold, lang)
-                         for row, h in zip(grid, hidden)]
+        if districts is None or district in districts:
+            out[district] = [cell_text(row[j], h[j], threshold, lang)
+                             for row, h in zip(grid, hidden)]
     return out
 
 

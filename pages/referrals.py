@@ -36,7 +36,9 @@ widgets.chart_block(
     indicators=SHARES, queries=["visit_shares_by_period"])
 
 st.subheader(t("destinations_by_district", lang))
-widgets.table_with_download(series.destinations_by_district(destinations, lang, threshold),
-                            "hanvisningar_per_stadsdel.csv", lang)
+# over every district, the chosen ones' columns: hidden as on the page of every district
+widgets.table_with_download(series.destinations_by_district(
+    context.query("referrals_by_district_and_destination", context.filters.period_only()),
+    lang, threshold, set(destinations.district)), "hanvisningar_per_stadsdel.csv", lang)
 st.caption(t("destinations_by_district_caption", lang))
 widgets.suppression_note(context, over_time=True)

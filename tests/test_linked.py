@@ -4,6 +4,7 @@ import pytest
 
 from dashboard.filters import Filters
 from dashboard.linked import PARENT, UNIT, Linked
+from dashboard.settings import Settings
 
 FILTERS = [Filters(), Filters(pd.Timestamp("2025-11-01").date(),
                               pd.Timestamp("2026-10-31").date()),
@@ -74,7 +75,6 @@ def test_overviews_trend_of_visits_hides_the_months_besok_hides(sample_db):
     every unit (before: hidden on their own, over 24 months)."""
     from dashboard.context import Context
     from dashboard.figures import key_tiles
-    from dashboard.settings import Settings
     from dataclasses import replace
     filters = replace(FILTERS[1], bvcs=("SKA-LAN-02",))  # months of 1, 3 and 4 visits
     context = Context(sample_db, filters, "sv", Settings())
@@ -123,7 +123,6 @@ def test_a_filtered_page_hides_what_the_page_of_every_unit_hides(sample_db):
     from dataclasses import replace
 
     from dashboard.context import Context
-    from dashboard.settings import Settings
     every = Context(sample_db, FILTERS[1], "sv", Settings())
     landskrona = Context(sample_db, replace(FILTERS[1], districts=("Landskrona",)), "sv",
                          Settings())
@@ -139,3 +138,27 @@ def test_a_filtered_page_hides_what_the_page_of_every_unit_hides(sample_db):
                                   "Snitt", "Alla")
     means = lines.groupby("series").value.mean()
     assert means["Alla"] != means["Snitt Landskrona"]
+
+
+def test_a_chosen_districts_destinations_hide_what_every_districts_table_hides(sample_db):
+    """The user test: Hänvisningar per district hid five of Landskrona's destinations, and
+    with Landskrona chosen they read 11, 9, 9, 6, 7. The chosen district's column and bars
+    are now those of the table over every district."""
+    from dataclasses import replace
+
+    from dashboard.context import Context
+    from dashboard.figures import referral_destinations
+    from dashboard.series import destinations_by_district
+    every = sample_db.query("referrals_by_district_and_destination", FILTERS[1])
+    table = destinations_by_district(every, "sv", 5).set_index("Hänvisning till")
+    assert (table["Landskrona"] == "–").sum() >= 3
+    chosen = Context(sample_db, replace(FILTERS[1], districts=("Landskrona",)), "sv",
+                     Settings())
+    only = destinations_by_district(every, "sv", 5, {"Landskrona"}).set_index(
+        "Hänvisning till")
+    assert list(only.columns) == ["Grupp", "Landskrona"]
+    assert only["Landskrona"].equals(table["Landskrona"])
+    bars = referral_destinations(chosen, chosen.query("referrals_by_district_and_destination")
+                                 ).table
+    shown = dict(zip(bars.iloc[:, 1], bars.iloc[:, 2]))
+    assert all(shown[d] == table.loc[d, "Landskrona"] for d in shown)
