@@ -137,7 +137,8 @@ def completeness_table(frame: pd.DataFrame, lang: str, column: str, column_title
 
 def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.DataFrame,
                   lang: str, threshold: int, days: int, empty_limit: float,
-                  visits_hidden: pd.Series | None = None) -> pd.DataFrame:
+                  visits_hidden: pd.Series | None = None,
+                  every: pd.DataFrame | None = None) -> pd.DataFrame:
     """At a glance, per BVC in the selection: visits, the share of the form's fields left
     empty (all fields pooled), visits without ratings, implausible visits, the last visit and
     what to look at (✓ or ⚠ with the reasons in words, so no colour is needed)."""
@@ -148,7 +149,10 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     # hidden as in the heat map of fields (completeness_by_field: the BVCs of a field are
     # siblings), so that this table does not show a share the map hides to protect another
     # (the user test found 8 % here and "–" there)
-    rated_hidden = with_share_values(per_field(completeness[completeness.field == "ratings"]),
+    # (over `every` BVC of the period when given: a chosen district's BVCs hide what the
+    # page of every BVC hides; the user test read Landskrona Öster's "–" back as 8 %)
+    siblings = completeness if every is None else every
+    rated_hidden = with_share_values(per_field(siblings[siblings.field == "ratings"]),
                                      ["field"], threshold).set_index("bvc_id").hidden
     flagged = flags[flags.check_name == "any"].set_index("bvc_id").visits
     # the BVCs' visits are siblings of the shown total, hidden as on Besök (`visits_hidden`,

@@ -15,6 +15,9 @@ reference = context.db.export.reference_date
 widgets.header(context, "data_quality")
 st.caption(t("quality_intro", lang))
 completeness = context.query("completeness_by_bvc_and_period", interval="year")
+# the same over every BVC of the period: shares hidden as on the page of every BVC
+every = context.query("completeness_by_bvc_and_period", context.filters.period_only(),
+                      interval="year")
 if completeness.empty:
     widgets.empty_selection(lang)
 flags = context.query("flag_counts_by_bvc")
@@ -26,7 +29,7 @@ visits_hidden = context.linked_visits().totals_view("bvc")
 st.subheader(t("overview_title", lang))
 widgets.table_with_download(
     quality.unit_overview(completeness, flags, last, lang, threshold, days, limit,
-                          visits_hidden),
+                          visits_hidden, every),
     "datakvalitet_per_bvc.csv", lang)
 st.caption(t("overview_caption", lang, limit=percent(limit, lang)))
 
@@ -53,7 +56,8 @@ else:
 
 st.subheader(t("completeness_title", lang))
 linked = context.linked_visits()
-by_field = quality.completeness_by_field(completeness, lang, threshold, visits_hidden)
+by_field = quality.completeness_by_field(every, lang, threshold, visits_hidden)
+by_field = by_field[by_field.bvc_id.isin(set(completeness.bvc_id))]
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
 drawn = quality.most_empty_units(completeness, threshold)

@@ -162,3 +162,24 @@ def test_a_chosen_districts_destinations_hide_what_every_districts_table_hides(s
                                  ).table
     shown = dict(zip(bars.iloc[:, 1], bars.iloc[:, 2]))
     assert all(shown[d] == table.loc[d, "Landskrona"] for d in shown)
+
+
+def test_a_chosen_districts_bvcs_hide_on_datakvalitet_what_every_bvc_hides(sample_db):
+    """The user test: Landskrona Öster's visits without ratings were "–" with every unit
+    and 8 % with Landskrona chosen (siblings of the chosen BVCs only)."""
+    from dataclasses import replace
+
+    from dashboard import quality
+    chosen = replace(FILTERS[1], districts=("Landskrona",))
+    every = sample_db.query("completeness_by_bvc_and_period", FILTERS[1], interval="year")
+    mine = sample_db.query("completeness_by_bvc_and_period", chosen, interval="year")
+    flags = sample_db.query("flag_counts_by_bvc", FILTERS[1])
+    last = sample_db.query("last_visit_by_bvc", FILTERS[1])
+    totals = Linked(sample_db.query("visit_counts_by_bvc_and_period", FILTERS[1],
+                                    interval="month"), "visits", 5).totals_view("bvc")
+    whole = quality.unit_overview(every, flags, last, "sv", 5, 60, 0.2, totals, every)
+    part = quality.unit_overview(mine, flags, last[last.district == "Landskrona"], "sv", 5,
+                                 60, 0.2, totals, every)
+    key = ["BVC", "Utan skattningar", "Besök"]
+    assert part[key].equals(whole[whole.BVC.isin(part.BVC)][key].reset_index(drop=True))
+    assert (whole["Utan skattningar"] == "–").any()
