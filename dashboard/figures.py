@@ -59,11 +59,13 @@ def key_tiles(context) -> KeyTiles:
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
     trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval)
-    if split and _one_unit(context.filters):
-        # by month: the months as Besök hides them, for this period and the one before
-        level, units = _one_unit(context.filters)
-        visits_trend = pd.concat([context.linked_visits(f).view(level, "month", units)
-                                  for f in (previous, context.filters)], ignore_index=True)
+    if split:  # by month: the months as Besök hides them, this period and the one before
+        one = _one_unit(context.filters)
+        visits_trend = pd.concat([
+            context.linked_visits(f).view(one[0], "month", one[1]) if one else
+            context.linked_visits(f).sums("month", set(context.query(
+                "visit_counts_by_bvc_and_period", f, interval="month").bvc_id))
+            for f in (previous, context.filters)], ignore_index=True)
     else:
         visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
                                                        interval=interval), "visits", "all",
@@ -135,10 +137,17 @@ def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
             context.query("visit_shares", previous) if previous else None)
 
 
-def visits_by_district(context, interval: str, linked, districts=None) -> Figure:
-    """`districts`: the selection's (its rows of the linked visits)."""
+def visits_by_district(context, interval: str, linked, bvcs) -> Figure:
+    """The selection's visits per district (`bvcs`: the selection's BVCs): the districts'
+    rows of the linked visits, or with BVCs or programmes chosen, those BVCs' counts summed
+    per district (Linked.sums)."""
     lang, threshold = context.lang, context.threshold
-    districts = context.labelled(linked.view("district", interval, districts), interval)
+    if context.filters.bvcs or context.filters.programmes:
+        rows = linked.sums(interval, bvcs, by_district=True)
+    else:
+        rows = linked.view("district", interval, {linked.district_of[b] for b in bvcs
+                                                  if b in linked.district_of})
+    districts = context.labelled(rows, interval)
     title = t("visits_by_district", lang)
     return Figure(
         title,

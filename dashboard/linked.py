@@ -179,6 +179,18 @@ class Linked:
         out["shown"] = out[self.column].where(~out.hidden)
         return out
 
+    def sums(self, scale: str, bvcs, by_district: bool = False) -> pd.DataFrame:
+        """The visits of the BVCs `bvcs` together per period (and district), as a page
+        filtered to them shows them: hidden where any of their counts is (a sum of shown
+        counts is no news, one with a single hidden part would give it back). Columns:
+        period (district), the count, `hidden`, `shown`."""
+        view = self.view("bvc", scale, set(bvcs))
+        keys = ["period", "district"] if by_district else ["period"]
+        out = view.groupby(keys, as_index=False, sort=True).agg(
+            **{self.column: (self.column, "sum"), "hidden": ("hidden", "any")})
+        out["shown"] = out[self.column].where(~out.hidden)
+        return out
+
     def totals_view(self, level: str = "bvc") -> pd.Series:
         """Whether each unit's count over the selection is hidden (by unit id)."""
         return pd.Series({u: u in self.totals_hidden[level] for u in self.totals[level].index},

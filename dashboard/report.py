@@ -138,7 +138,7 @@ def build_html(context, made_at: dt.datetime) -> str:
     interval = report_interval(context.filters)
     shown = [
         figures.visits_by_district(context, interval, context.linked_visits(), set(
-            context.query("visit_counts_by_bvc_and_period", interval=interval).district)),
+            context.query("visit_counts_by_bvc_and_period", interval=interval).bvc_id)),
         figures.visits_by_number(context),
         figures.both_professions_by_bvc(context, context.query(
             "visit_shares_by_bvc_and_period", interval=interval)),

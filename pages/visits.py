@@ -16,7 +16,7 @@ if counts.empty:
 linked = context.linked_visits()  # over every unit: the selection's rows hidden as there
 
 st.subheader(t("visits_by_district", lang))
-widgets.figure(figures.visits_by_district(context, interval, linked, set(counts.district)),
+widgets.figure(figures.visits_by_district(context, interval, linked, set(counts.bvc_id)),
                lang)
 
 st.subheader(t("bvc_against_district", lang))

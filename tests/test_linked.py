@@ -183,3 +183,19 @@ def test_a_chosen_districts_bvcs_hide_on_datakvalitet_what_every_bvc_hides(sampl
     key = ["BVC", "Utan skattningar", "Besök"]
     assert part[key].equals(whole[whole.BVC.isin(part.BVC)][key].reset_index(drop=True))
     assert (whole["Utan skattningar"] == "–").any()
+
+
+def test_with_a_bvc_chosen_the_districts_chart_counts_that_bvc(sample_db):
+    """Over every unit, the districts' rows are whole districts; with a BVC chosen the
+    chart sums the chosen BVCs' counts, hidden where one of them is (final check: it
+    showed all of Landskrona beside Landskrona Öster's table)."""
+    from dataclasses import replace
+
+    from dashboard.context import Context
+    from dashboard.figures import visits_by_district
+    chosen = Context(sample_db, replace(FILTERS[1], bvcs=("SKA-LAN-02",)), "sv", Settings())
+    linked = chosen.linked_visits()
+    figure = visits_by_district(chosen, "month", linked, {"SKA-LAN-02"})
+    own = linked.view("bvc", "month", {"SKA-LAN-02"})
+    assert figure.values.fillna(-1).tolist() == own.visits.where(~own.hidden).fillna(-1).tolist()
+    assert own.hidden.any() and not own.hidden.all()
