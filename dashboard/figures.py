@@ -176,11 +176,17 @@ def visits_by_number(context) -> Figure:
 
 
 def both_professions_by_bvc(context, shares: pd.DataFrame, large: bool = False) -> Figure:
-    """Both professions per BVC against the target; `large` for a projector."""
+    """Both professions per BVC against the target; `large` for a projector. The BVCs are
+    hidden as siblings over every BVC of the period, and the selection's shown: a chosen
+    BVC hides what the page of every unit hides."""
     lang, threshold = context.lang, context.threshold
     both = "both_professions_share"
     target = context.settings.targets.get(both)
-    dots = tables.unit_share_frame(series.unit_rows(shares, both, threshold), lang, threshold)
+    every = context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
+                          interval="year")
+    units = series.unit_rows(every, both, threshold)
+    units = units[units.bvc_id.isin(set(shares.bvc_id))]
+    dots = tables.unit_share_frame(units, lang, threshold)
     title = t("both_by_bvc", lang)
     return Figure(
         title,

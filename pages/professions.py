@@ -22,8 +22,15 @@ widgets.figure(figures.both_professions_by_bvc(context, shares), lang)
 
 st.subheader(t("both_over_time", lang))
 level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"
-over_time = context.labelled(series.share_rows(shares, both, level, threshold,
-                                              interval=interval), interval)
+# hidden over every unit of the period, the selection's lines drawn (a chosen unit hides
+# what the page of every unit hides); a district's part (BVCs or a programme chosen) alone
+whole = level == "bvc" or not (context.filters.bvcs or context.filters.programmes)
+key = "bvc_id" if level == "bvc" else "district"
+over_time = series.share_rows(
+    context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
+                  interval=interval) if whole else shares,
+    both, level, threshold, interval=interval)
+over_time = context.labelled(over_time[over_time[key].isin(set(shares[key]))], interval)
 over_time["series"] = over_time["bvc_name" if level == "bvc" else "district"]
 widgets.chart_block(
     charts.trend(over_time, value_title=indicator_name(both, lang), is_share=True,

@@ -199,3 +199,25 @@ def test_with_a_bvc_chosen_the_districts_chart_counts_that_bvc(sample_db):
     own = linked.view("bvc", "month", {"SKA-LAN-02"})
     assert figure.values.fillna(-1).tolist() == own.visits.where(~own.hidden).fillna(-1).tolist()
     assert own.hidden.any() and not own.hidden.all()
+
+
+def test_a_chosen_bvcs_share_of_both_professions_is_hidden_as_among_every_bvc(sample_db):
+    """Professioner: a BVC's share over the period is hidden as a sibling of its district's
+    BVCs; chosen alone it was its own only sibling and showed what the page of every unit
+    hides. It is now the row of the computation over every BVC."""
+    from dataclasses import replace
+
+    from dashboard.context import Context
+    from dashboard.figures import both_professions_by_bvc
+    march = Filters(pd.Timestamp("2025-03-01").date(), pd.Timestamp("2025-03-31").date())
+    every = Context(sample_db, march, "sv", Settings())
+    whole = both_professions_by_bvc(every, every.query("visit_shares_by_bvc_and_period",
+                                                       interval="year")).table
+    hidden = whole[(whole.iloc[:, 2] == "–") & (whole.iloc[:, 3] == "– / –")]
+    assert len(hidden)
+    for name in hidden.iloc[:, 1]:
+        bvc = sample_db.query("units").set_index("bvc_name").bvc_id[name]
+        chosen = Context(sample_db, replace(march, bvcs=(bvc,)), "sv", Settings())
+        own = both_professions_by_bvc(chosen, chosen.query(
+            "visit_shares_by_bvc_and_period", interval="year")).table
+        assert own.iloc[0].tolist() == whole[whole.iloc[:, 1] == name].iloc[0].tolist()
