@@ -26,10 +26,18 @@ stages = series.reach_stages(reach)
 st.subheader(t("reach_funnel_title", lang))
 widgets.figure(figures.reach_funnel(context, stages), lang)
 
+# districts hidden over every district, the chosen ones drawn (a chosen district hides
+# what the page of every district hides); a district's part (BVCs or a programme) alone
+filters = context.filters
+chosen = set(reach.district)
+if not (filters.bvcs or filters.programmes):
+    stages = series.reach_stages(context.query(
+        "reach_by_district_and_cohort", filters.units_only().period_only(), cohort=cohort))
+
 st.subheader(t("coverage_title", lang))
-coverage = series.labelled(series.share_rows(stages, "offered_share", "district", threshold,
-                                             interval=cohort),
-                           cohort, lang, reference=context.db.export.reference_date)
+coverage = series.share_rows(stages, "offered_share", "district", threshold, interval=cohort)
+coverage = series.labelled(coverage[coverage.district.isin(chosen)], cohort, lang,
+                           reference=context.db.export.reference_date)
 coverage["series"] = coverage.district
 widgets.chart_block(
     charts.trend(coverage, value_title=indicator_name("offered_share", lang), is_share=True,
@@ -40,6 +48,7 @@ widgets.chart_block(
     indicators=["offered_share"], queries=["reach_by_district_and_cohort"])
 
 st.subheader(t("reach_table_title", lang))
-widgets.table_with_download(tables.reach_table(stages, cohort, lang, threshold),
+reach_table = tables.reach_table(stages, cohort, lang, threshold)
+widgets.table_with_download(reach_table[reach_table.iloc[:, 0].isin(chosen)],
                             "rackvidd_per_stadsdel_och_kohort.csv", lang)
 widgets.suppression_note(context, over_time=True)

@@ -38,6 +38,10 @@ st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
     tables.count_table(context.labelled(linked.view("bvc", interval, set(counts.bvc_id)),
                                         interval),
-                       lang, threshold, ["district", "bvc_name"], families=counts),
+                       lang, threshold, ["district", "bvc_name"],
+                       # families hidden over every unit too, the selection's rows shown
+                       families=context.query("visit_counts_by_bvc_and_period",
+                                              context.filters.period_only(),
+                                              interval=interval)),
     "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)

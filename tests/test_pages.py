@@ -302,3 +302,17 @@ def test_charts_send_the_browser_only_what_they_draw(suppressed, page, params):
         if "value" in frame and "value_text" in frame:
             assert frame.value[hidden].isna().all(), title
     assert hidden_cells
+
+
+@pytest.mark.parametrize("page, params", [
+    ("pages/reach.py", {"cohort": "half_year"}), ("pages/visits.py", {"interval": "month"})])
+def test_a_chosen_districts_rows_are_those_of_every_district(monkeypatch, page, params):
+    """Over the sample: a district chosen shows its rows as the page of every district
+    hides them (the user test read Landskrona's hidden months back with the district
+    chosen; Räckvidd showed its 2022 half-years' completion, hidden with every district)."""
+    monkeypatch.setenv("HEMBESOK_DATA", str(ROOT / "data" / "sample"))
+    monkeypatch.delenv("HEMBESOK_SETTINGS", raising=False)
+    every = table(open_app(page, **params), -1)
+    chosen = table(open_app(page, district="Landskrona", **params), -1)
+    mine = [row for row in every if "Landskrona" in row]
+    assert chosen and chosen == mine
