@@ -10,18 +10,33 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from dashboard.linked import day_numbers, period_starts
 from dashboard.suppression import hidden_cells, hidden_sparse
 
 LEVEL_KEYS = {"bvc": ["district", "bvc_id", "bvc_name"], "district": ["district"], "all": []}
+UNIT = {"bvc": "bvc_id", "district": "district"}  # a level's unit id (all units: none)
 # the time scale whose periods add up to one of the next (a page shows both, at a switch)
 COARSER = {"month": "quarter", "quarter": "year", "half_year": "year"}
+FREQ = {"month": "M", "quarter": "Q", "year": "Y"}  # pandas' periods (half-years: below)
 
+
+def day_numbers(days) -> np.ndarray:
+    """Dates as whole days since 1970 (whatever their type or time unit)."""
+    stamps = pd.to_datetime(pd.Series(np.asarray(days)))
+    return (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype="int64")
+
+
+def period_starts(days, scale: str) -> pd.Series:
+    """Each date's period of `scale` by its first day (a half-year: January or July)."""
+    stamps = pd.to_datetime(pd.Series(np.asarray(days)))
+    if scale == "half_year":
+        return pd.to_datetime(pd.DataFrame({"year": stamps.dt.year, "day": 1,
+                                            "month": np.where(stamps.dt.month <= 6, 1, 7)}))
+    return stamps.dt.to_period(FREQ[scale]).dt.start_time
 
 
 def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
-                   extra: list[str] | None = None, split: dt.date | None = None,
-                   interval: str | None = None, also: frozenset = frozenset()) -> pd.Series:
+                  extra: list[str] | None = None, split: dt.date | None = None,
+                  interval: str | None = None, also: frozenset = frozenset()) -> pd.Series:
     """Which of `column`'s counts to hide in `summed`, rows of one per period and unit of
     `level` (LEVEL_KEYS, and `extra` keys). Every total such a count adds up to is shown
     somewhere, so each set of counts with a shown total hides none or two and more:
@@ -45,7 +60,7 @@ def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
     if summed.empty:
         return hidden
     keys = LEVEL_KEYS[level] + list(extra or [])
-    units = {"bvc": ["bvc_id"], "district": ["district"], "all": []}[level] + list(extra or [])
+    units = ([UNIT[level]] if level in UNIT else []) + list(extra or [])
     up = COARSER.get(interval)
     # periods and their segments as day numbers: cheap to compare and to hash
     starts = _segments(summed.period, up, split)
@@ -72,12 +87,12 @@ def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
         forced, hidden_units, hidden_columns = set(), set(), set()
         if up:
             coarse_hidden = hidden_counts(coarse, column, level, threshold, extra, split,
-                                           up, frozenset(also_coarse))
+                                          up, frozenset(also_coarse))
             forced = {k for k, h in zip(coarse_keys, coarse_hidden) if h}
         if level == "bvc":
             district_hidden = hidden_counts(districts, column, "district", threshold,
-                                             split=split, interval=interval,
-                                             also=frozenset(also_districts))
+                                            split=split, interval=interval,
+                                            also=frozenset(also_districts))
             hidden_columns = {k for k, h in zip(district_keys, district_hidden) if h}
             if not up:  # a BVC's total: at the coarsest scale, finer ones follow (forced)
                 shown = unit_totals_hidden(totals, threshold, also_units)

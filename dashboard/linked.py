@@ -10,27 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.suppression import hidden_cells, hidden_sparse
+from dashboard.hiding import UNIT, day_numbers, period_starts, unit_totals_hidden
+from dashboard.suppression import hidden_sparse
 
 LEVELS = ("bvc", "district", "all")
 PARENT = {"bvc": "district", "district": "all"}
-UNIT = {"bvc": "bvc_id", "district": "district"}
-FREQ = {"month": "M", "quarter": "Q", "half_year": "6M", "year": "Y"}
-
-
-def day_numbers(days) -> np.ndarray:
-    """Dates as whole days since 1970 (whatever their type or time unit)."""
-    stamps = pd.to_datetime(pd.Series(np.asarray(days)))
-    return (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype="int64")
-
-
-def period_starts(days, scale: str) -> pd.Series:
-    """Each date's period of `scale` by its first day (a half-year: January or July)."""
-    stamps = pd.to_datetime(pd.Series(np.asarray(days)))
-    if scale == "half_year":
-        return pd.to_datetime(pd.DataFrame({"year": stamps.dt.year, "day": 1,
-                                            "month": np.where(stamps.dt.month <= 6, 1, 7)}))
-    return stamps.dt.to_period(FREQ[scale][-1]).dt.start_time
 
 
 class Linked:
@@ -83,10 +67,9 @@ class Linked:
         while changed:
             changed = False
             for level in UNIT:  # units' totals over the selection: siblings of the total
-                totals = self.totals[level].sort_index()
-                also = {i for i, u in enumerate(totals.index) if u in self.totals_hidden[level]}
-                flags = hidden_cells([int(n) for n in totals], self.threshold, also=also)
-                found = {u for u, h in zip(totals.index, flags) if h}
+                flags = unit_totals_hidden(self.totals[level], self.threshold,
+                                           self.totals_hidden[level])
+                found = set(flags.index[flags])
                 changed |= not found <= self.totals_hidden[level]
                 self.totals_hidden[level] |= found
             for scale in reversed(self.scales):  # coarse first, parents first

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.contract import FORM_FIELDS, RULES, VISITS
+from dashboard.hiding import day_numbers, unit_totals_hidden
 from dashboard.i18n import t
-from dashboard.linked import day_numbers
 from dashboard.numbers import DASH, integer, iso_day, percent
-from dashboard.hiding import unit_totals_hidden
 from dashboard.series import cell_text, labelled, with_share_values
 from dashboard.suppression import count_text, counts_text, share_text
 from dashboard.tables import with_texts
@@ -147,10 +146,9 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     rated = completeness[completeness.field == "ratings"].groupby("bvc_id")[
         ["n", "denominator"]].sum()
     # hidden as in the heat map of fields (completeness_by_field: the BVCs of a field are
-    # siblings), so that this table does not show a share the map hides to protect another
-    # (the user test found 8 % here and "–" there)
-    # (over `every` BVC of the period when given: a chosen district's BVCs hide what the
-    # page of every BVC hides; the user test read Landskrona Öster's "–" back as 8 %)
+    # siblings), so that this table does not show a share the map hides to protect another;
+    # over `every` BVC of the period when given, so that a chosen district's BVCs hide what
+    # the page of every BVC hides (the user test found 8 % here and "–" there, both ways)
     siblings = completeness if every is None else every
     rated_hidden = with_share_values(per_field(siblings[siblings.field == "ratings"]),
                                      ["field"], threshold).set_index("bvc_id").hidden

@@ -3,7 +3,8 @@ import pandas as pd
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.linked import PARENT, UNIT, Linked
+from dashboard.hiding import UNIT
+from dashboard.linked import PARENT, Linked
 from dashboard.settings import Settings
 
 FILTERS = [Filters(), Filters(pd.Timestamp("2025-11-01").date(),
