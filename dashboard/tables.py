@@ -7,7 +7,7 @@ from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
 from dashboard.series import (REACH_STAGES, cell_text, count_rows, hide_within, period_label,
-                              roles_hidden)
+                              roles_hidden, share_rows)
 from dashboard.suppression import count_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
@@ -217,7 +217,6 @@ def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int) ->
     coverage chart hides them: districts × cohorts with both totals, and a half-year's
     cohort with its year's (shown at the switch: the audit took 2021 less its second half)."""
     from dashboard.i18n import indicator_name
-    from dashboard.series import share_rows
     rows = with_texts(pd.concat([share_rows(stages, indicator, "district", threshold,
                                             interval=cohort).assign(indicator=indicator)
                                  for indicator in REACH_STAGES], ignore_index=True),

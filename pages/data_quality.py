@@ -23,8 +23,9 @@ if completeness.empty:
 flags = context.query("flag_counts_by_bvc")
 last = context.query("last_visit_by_bvc")
 days, limit = context.settings.stopped_reporting_days, context.settings.empty_share_limit
-# the BVCs' visits hidden as on Besök (each BVC's total there)
-visits_hidden = context.linked_visits().totals_view("bvc")
+# the BVCs' visits hidden as on Besök (each BVC's total there and each period's)
+linked = context.linked_visits()
+visits_hidden = linked.totals_view("bvc")
 
 st.subheader(t("overview_title", lang))
 widgets.table_with_download(
@@ -55,7 +56,6 @@ else:
         st.caption(t("row_level_locked", lang))
 
 st.subheader(t("completeness_title", lang))
-linked = context.linked_visits()
 by_field = quality.completeness_by_field(every, lang, threshold, visits_hidden)
 by_field = by_field[by_field.bvc_id.isin(set(completeness.bvc_id))]
 bands = quality.bands(lang, threshold)
