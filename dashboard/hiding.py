@@ -36,7 +36,8 @@ def period_starts(days, scale: str) -> pd.Series:
 
 def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
                   extra: list[str] | None = None, split: dt.date | None = None,
-                  interval: str | None = None, also: frozenset = frozenset()) -> pd.Series:
+                  interval: str | None = None, also: frozenset = frozenset(),
+                  record: dict | None = None) -> pd.Series:
     """Which of `column`'s counts to hide in `summed`, rows of one per period and unit of
     `level` (LEVEL_KEYS, and `extra` keys). Every total such a count adds up to is shown
     somewhere, so each set of counts with a shown total hides none or two and more:
@@ -55,9 +56,13 @@ def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
       previous period and its own, beside its short trend);
     - and the other way: a total whose only non-zero count is hidden here (October alone in
       its quarter, the one BVC of a district with visits that month) is hidden there too.
-    `also`: cells (units…, period) to hide whatever their count."""
+    `also`: cells (units…, period) to hide whatever their count. `record`: a dict that
+    receives, per time scale, the rows as finally hidden there (`summed` with `hidden`):
+    this one's and each coarser one's (see hidden_as_months)."""
     hidden = pd.Series(False, index=summed.index)
     if summed.empty:
+        if record is not None:
+            record[interval] = summed.assign(hidden=hidden)
         return hidden
     keys = LEVEL_KEYS[level] + list(extra or [])
     units = ([UNIT[level]] if level in UNIT else []) + list(extra or [])
@@ -87,7 +92,7 @@ def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
         forced, hidden_units, hidden_columns = set(), set(), set()
         if up:
             coarse_hidden = hidden_counts(coarse, column, level, threshold, extra, split,
-                                          up, frozenset(also_coarse))
+                                          up, frozenset(also_coarse), record)
             forced = {k for k, h in zip(coarse_keys, coarse_hidden) if h}
         if level == "bvc":
             district_hidden = hidden_counts(districts, column, "district", threshold,
@@ -111,10 +116,35 @@ def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
                 {k[0] for k in _lone(rows, hidden, column, ["bvc_id"])} - hidden_units
                 if level == "bvc" and not up else set())
         if not any(more):
+            if record is not None:  # the last call at each scale is the final one
+                record[interval] = summed.assign(hidden=hidden)
             return hidden
         also_coarse |= more[0]
         also_districts |= more[1]
         also_units |= more[2]
+
+
+def hidden_as_months(summed: pd.DataFrame, months: pd.DataFrame | None, column: str,
+                     level: str, threshold: int, extra: list[str] | None = None,
+                     interval: str | None = None) -> pd.Series:
+    """hidden_counts for `summed` (rows by quarter or year) as the view by month hides
+    them: `months` holds the same counts by month (same units and keys). Hidden on their
+    own, a quarter did not learn what the months hid back into it (October alone in its
+    quarter, "–" by month and 5 / 5 as the quarter: audit); here the months are hidden
+    first, with every coarser scale in the same computation, and the quarter shows what
+    that computation hid at its scale. Without `months`, or by month, hidden_counts."""
+    if months is None or interval not in ("quarter", "year") or summed.empty:
+        return hidden_counts(summed, column, level, threshold, extra, interval=interval)
+    keys = LEVEL_KEYS[level] + list(extra or [])
+    by_month = months.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
+    record: dict = {}
+    hidden_counts(by_month, column, level, threshold, extra, interval="month", record=record)
+    found = record[interval]
+    hidden_at = dict(zip(_keys(found.assign(_p=day_numbers(found.period)), ["_p", *keys],
+                               as_list=True), found.hidden))
+    return pd.Series([hidden_at.get(k, False) for k in _keys(
+        summed.assign(_p=day_numbers(summed.period)), ["_p", *keys], as_list=True)],
+        index=summed.index, dtype=bool)
 
 
 def _keys(frame: pd.DataFrame, columns: list[str], as_list: bool = False):

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.hiding import LEVEL_KEYS, hidden_counts
+from dashboard.hiding import LEVEL_KEYS, hidden_as_months, hidden_counts
 from dashboard.numbers import LOCALES
 from dashboard.suppression import hidden_cells, hidden_grid
 
@@ -59,17 +59,28 @@ def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int)
 
 def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
                extra: tuple[str, ...] = (), split: dt.date | None = None,
-               interval: str | None = None) -> pd.DataFrame:
+               interval: str | None = None, months: pd.DataFrame | None = None
+               ) -> pd.DataFrame:
     """One indicator's shares per period at a level ('bvc', 'district' or 'all'), with a
     `value` that is NaN where the share is hidden. Shares are sums of the BVC rows; a BVC's
     or district's share is hidden too where its siblings would let a hidden one be
     recomputed from the level above, or the same units' coarser periods (`interval`, see
-    count_rows) from the others."""
-    rows = frame[frame.indicator == indicator]
+    count_rows) from the others. `months`: the same query by month, for a page that
+    switches time scale, so that a quarter or a year hides what the months need
+    (hiding.hidden_as_months)."""
     keys = LEVEL_KEYS[level] + list(extra)
-    summed = rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
+
+    def summed_rows(source):
+        rows = source[source.indicator == indicator]
+        return rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
+
+    summed = summed_rows(frame)
+    by_month = None if months is None or split else summed_rows(months)
     # n and N of a unit's periods add up to its share over the selection (shown), those
     # of a period's units to the level above: suppressed as counts_rows' counts are
+    if by_month is not None:
+        return _shares(summed, threshold, lambda column: hidden_as_months(
+            summed, by_month, column, level, threshold, list(extra), interval))
     return _shares(summed, threshold, lambda column: hidden_counts(
         summed, column, level, threshold, list(extra), split, interval))
 
@@ -261,10 +272,12 @@ def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
 
 
 def indicator_rows(frame: pd.DataFrame, indicators: list[str], threshold: int,
-                   names: dict[str, str], interval: str | None = None) -> pd.DataFrame:
-    """Several share indicators over time for all units in scope, one series each."""
-    parts = [share_rows(frame, i, "all", threshold, interval=interval).assign(series=names[i])
-             for i in indicators]
+                   names: dict[str, str], interval: str | None = None,
+                   months: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Several share indicators over time for all units in scope, one series each
+    (`months` as in share_rows)."""
+    parts = [share_rows(frame, i, "all", threshold, interval=interval, months=months)
+             .assign(series=names[i]) for i in indicators]
     return pd.concat(parts, ignore_index=True)
 
 
@@ -355,24 +368,29 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int,
 
 
 def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str,
-                 interval: str | None = None) -> pd.DataFrame:
+                 interval: str | None = None, months: pd.DataFrame | None = None
+                 ) -> pd.DataFrame:
     """One item's mean per period and rater role (pooled 'all' too); a mean of fewer than
     `threshold` ratings is hidden, and with it what would give its count back: the roles
     add up to the pooled count of the period (shown here), and the periods to the role's
     and the pooled count of the whole selection (shown in the table of means), so the
     role × period counts are suppressed as a table with both totals (hidden_grid) and the
     pooled ones along the periods; both with each coarser period's total (`interval`, as
-    in hiding.hidden_counts: a quarter's n less two months' gave the third)."""
+    in hiding.hidden_counts: a quarter's n less two months' gave the third). `months`: the
+    same query by month (as in share_rows)."""
     from dashboard.vocab import label
     rows = frame[frame["item"] == item].copy()
     hidden = pd.Series(rows.n < threshold, index=rows.index)
-    roles = rows[rows.rater_role != "all"]
-    if not roles.empty:
-        hidden |= hidden_counts(roles, "n", "all", threshold, extra=["rater_role"],
-                                 interval=interval).reindex(rows.index, fill_value=False)
-    pooled = rows[rows.rater_role == "all"]
-    hidden |= hidden_counts(pooled, "n", "all", threshold, interval=interval).reindex(
-        rows.index, fill_value=False)
+    by_month = months[months["item"] == item] if months is not None else None
+
+    def part(source, pooled: bool):
+        return None if source is None else source[(source.rater_role == "all") == pooled]
+
+    for pooled, extra in ((False, ["rater_role"]), (True, None)):
+        own = part(rows, pooled)
+        if not own.empty:
+            hidden |= hidden_as_months(own, part(by_month, pooled), "n", "all", threshold,
+                                       extra, interval).reindex(rows.index, fill_value=False)
     rows["hidden"] = hidden
     rows["value"] = rows["mean"].where(~hidden)
     rows["series"] = [t("all_roles", lang) if r == "all" else label("rater_role", r, lang)

@@ -26,10 +26,12 @@ level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"
 # what the page of every unit hides); a district's part (BVCs or a programme chosen) alone
 whole = level == "bvc" or not (context.filters.bvcs or context.filters.programmes)
 key = "bvc_id" if level == "bvc" else "district"
+drawn = context.filters.period_only() if whole else context.filters
+# by quarter or year, hidden as the months are (hiding.hidden_as_months)
 over_time = series.share_rows(
-    context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
-                  interval=interval) if whole else shares,
-    both, level, threshold, interval=interval)
+    context.query("visit_shares_by_bvc_and_period", drawn, interval=interval),
+    both, level, threshold, interval=interval,
+    months=context.query("visit_shares_by_bvc_and_period", drawn, interval="month"))
 over_time = context.labelled(over_time[over_time[key].isin(set(shares[key]))], interval)
 over_time["series"] = over_time["bvc_name" if level == "bvc" else "district"]
 widgets.chart_block(
@@ -59,7 +61,8 @@ st.subheader(t("parents_title", lang))
 parents = context.labelled(series.indicator_rows(
     shares, ["mother_present_share", "other_parent_share"], threshold,
     {i: indicator_name(i, lang) for i in ("mother_present_share", "other_parent_share")},
-    interval), interval)
+    interval, months=context.query("visit_shares_by_bvc_and_period", interval="month")),
+    interval)
 widgets.chart_block(
     charts.trend(parents, value_title=t("share_of_visits", lang), is_share=True,
                  interval=interval, lang=lang, series="series", series_title="",

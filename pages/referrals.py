@@ -23,7 +23,8 @@ st.subheader(t("referral_shares_title", lang))
 interval = widgets.interval_choice(lang)
 over_time = context.labelled(series.indicator_rows(
     context.query("visit_shares_by_period", interval=interval), SHARES, threshold,
-    {i: indicator_name(i, lang) for i in SHARES}, interval), interval)
+    {i: indicator_name(i, lang) for i in SHARES}, interval,
+    months=context.query("visit_shares_by_period", interval="month")), interval)
 widgets.chart_block(
     charts.trend(over_time, value_title=t("share", lang), is_share=True, interval=interval,
                  lang=lang, series="series", series_title="",

@@ -30,7 +30,7 @@ st.subheader(t("rating_trend_title", lang, item=item_name))
 interval = widgets.interval_choice(lang)
 trend = context.labelled(series.rating_trend(
     context.query("rating_means_by_period", interval=interval), item, threshold, lang,
-    interval), interval)
+    interval, months=context.query("rating_means_by_period", interval="month")), interval)
 widgets.chart_block(
     charts.trend(trend, value_title=t("mean", lang), is_share=False, interval=interval,
                  lang=lang, series="series", series_title=t("rater_role", lang),

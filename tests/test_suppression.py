@@ -1,4 +1,6 @@
 """The small-number rule (contract, section 6) as pure functions."""
+import datetime as dt
+
 from dashboard.suppression import count_text, counts_text, hidden_cells, mean_text, share_text
 
 
@@ -393,17 +395,55 @@ def test_no_quarter_of_a_rating_trend_gives_a_hidden_month_back(sample_db):
     from dashboard.series import rating_trend
     checked = 0
     for item in ("collaboration", "emotional_climate", "model_overall"):
-        by = {}
+        by, months = {}, sample_db.query("rating_means_by_period", Filters(), interval="month")
         for scale in ("month", "quarter"):
             by[scale] = rating_trend(sample_db.query("rating_means_by_period", Filters(),
-                                                     interval=scale), item, 5, "sv", scale)
+                                                     interval=scale), item, 5, "sv", scale,
+                                     months=months)
         months, quarters = by["month"], by["quarter"]
         months["up"] = pd.to_datetime(months.period).dt.to_period("Q").dt.start_time
         hidden = dict(zip(zip(quarters.rater_role, pd.to_datetime(quarters.period)),
                           quarters.hidden))
         for key, group in months[months.n > 0].groupby(["rater_role", "up"]):
-            if len(group) > 1:
-                n = int(group.hidden.sum())
-                assert (n >= 1) if hidden[key] else (n != 1), (item, key)
-                checked += 1
+            n = int(group.hidden.sum())  # a quarter of one month too (hidden_as_months)
+            assert (n >= 1) if hidden[key] else (n != 1), (item, key)
+            checked += 1
     assert checked > 200
+
+
+def _coarse_groups(fine, coarse, freq, by):
+    """The finer rows with a count per coarser period (and `by`), and whether that coarser
+    period is hidden."""
+    import pandas as pd
+    fine = fine.assign(up=pd.to_datetime(fine.period).dt.to_period(freq).dt.start_time)
+    hidden_up = dict(zip(map(tuple, coarse.assign(up=pd.to_datetime(coarse.period))[
+        [*by, "up"]].to_numpy().tolist()), coarse.hidden))
+    for key, group in fine.groupby([*by, "up"]):
+        yield group, hidden_up[tuple(key)]
+
+
+def test_a_quarter_or_year_of_a_share_hides_what_its_months_hide(sample_db):
+    """Professioner over time by month, quarter and year over the sample: each time scale
+    hidden on its own, 6 BVC-quarters and 4 district-quarters were shown while exactly one
+    of their months was hidden (October alone in its quarter: "–" by month, the quarter's
+    share shown; its n and N less the other months give the month back). Hidden from the
+    months up (hiding.hidden_as_months), a coarser period shown has none or two and more
+    of its periods hidden, and one hidden at least one."""
+    from dashboard.filters import Filters
+    from dashboard.series import share_rows
+    checked = 0
+    for filters in (Filters(), Filters(dt.date(2025, 12, 1), dt.date(2026, 11, 30))):
+        frames = {s: sample_db.query("visit_shares_by_bvc_and_period", filters, interval=s)
+                  for s in ("month", "quarter", "year")}
+        for indicator in ("both_professions_share", "mother_present_share"):
+            for level, key in (("bvc", ["bvc_id"]), ("district", ["district"]), ("all", [])):
+                view = {s: share_rows(frames[s], indicator, level, 5, interval=s,
+                                      months=frames["month"]) for s in frames}
+                for fine, coarse, freq in (("month", "quarter", "Q"), ("quarter", "year", "Y")):
+                    rows = view[fine][view[fine].denominator > 0]
+                    for group, coarse_hidden in _coarse_groups(rows, view[coarse], freq, key):
+                        n = int(group.hidden.sum())
+                        assert (n >= 1) if coarse_hidden else (n != 1), (
+                            indicator, level, fine, group.period.tolist())
+                        checked += 1
+    assert checked > 1000
