@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.hiding import LEVEL_KEYS, hidden_as_months, hidden_counts
+from dashboard.hiding import (LEVEL_KEYS, day_numbers, hidden_as_months, hidden_counts,
+                             period_starts)
 from dashboard.numbers import LOCALES
 from dashboard.suppression import hidden_cells, hidden_grid
 
@@ -112,6 +113,45 @@ def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int,
                                       interval=interval)
     summed["shown"] = summed[column].where(~summed.hidden)
     return summed
+
+
+def distinct_count_rows(frames: dict[str, pd.DataFrame], column: str, interval: str,
+                        threshold: int) -> pd.DataFrame:
+    """count_rows per BVC for a count that is distinct per period (families visited: a
+    quarter's are not the sum of its months'), at `interval`. Such counts are hidden
+    within each time scale, and one figure alike at every scale: a BVC's period whose
+    visits all fall in one of its finer periods (a part quarter and the part year of the
+    same months, October alone in its quarter) counts the same families, and the user test
+    found five BVCs' families "–" by quarter and shown by year. `frames`: the counts by
+    each time scale shown (with `visits`, whose equality says the periods are the same)."""
+    scales = [s for s in ("month", "quarter", "year") if s in frames]
+    keys = LEVEL_KEYS["bvc"]
+    summed = {s: frames[s].groupby(["period", *keys], as_index=False, sort=True)[
+        ["visits", column]].sum() for s in scales}
+    cell = {s: list(zip(summed[s].bvc_id.tolist(), day_numbers(summed[s].period).tolist()))
+            for s in scales}
+    same = []  # ((scale, cell), (coarser scale, cell)): one figure
+    for fine, coarse in zip(scales, scales[1:]):
+        visits = dict(zip(cell[coarse], summed[coarse].visits.tolist()))
+        up = day_numbers(period_starts(summed[fine].period, coarse)).tolist()
+        for (bvc, day), start, n in zip(cell[fine], up, summed[fine].visits.tolist()):
+            if visits.get((bvc, start)) == n:
+                same.append(((fine, (bvc, day)), (coarse, (bvc, start))))
+    also = {s: set() for s in scales}
+    while True:
+        hidden = {s: dict(zip(cell[s], hidden_counts(summed[s], column, "bvc", threshold,
+                                                     also=frozenset(also[s])).tolist()))
+                  for s in scales}
+        more = {(s, k) for pair in same if hidden[pair[0][0]][pair[0][1]]
+                != hidden[pair[1][0]][pair[1][1]] for s, k in pair if not hidden[s][k]}
+        if not more:
+            break
+        for s, k in more:
+            also[s].add(k)
+    out = summed[interval]
+    out["hidden"] = [hidden[interval][k] for k in cell[interval]]
+    out["shown"] = out[column].where(~out.hidden)
+    return out
 
 
 def period_end(start, interval: str) -> dt.date:

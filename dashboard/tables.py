@@ -18,17 +18,15 @@ COLUMN_KEYS = {"district": "district", "bvc_name": "bvc", "programme": "programm
 def count_table(rows: pd.DataFrame, lang: str, threshold: int, keys: list[str],
                 column: str = "visits", families: pd.DataFrame | None = None) -> pd.DataFrame:
     """Counts per period (rows of `series.count_rows`, labelled) as text, hidden ones "<5"
-    or "–"; with `families`, the BVC's distinct families visited beside them."""
+    or "–"; with `families` (series.distinct_count_rows at the same scale), the BVC's
+    distinct families visited beside them."""
     out = pd.DataFrame({t("period", lang): rows.period_label.tolist()})
     for key in keys:
         out[t(COLUMN_KEYS[key], lang)] = rows[key].tolist()
     out[t(column, lang)] = [cell_text(v, h, threshold, lang)
                             for v, h in zip(rows[column], rows.hidden)]
     if families is not None:
-        # families are counted distinct per period (a quarter's are not the sum of its
-        # months'): hidden within each time scale alone
-        fam = count_rows(families, "families_visited", "bvc", threshold).set_index(
-            ["period", "bvc_id"])
+        fam = families.set_index(["period", "bvc_id"])
         matched = fam.reindex(pd.MultiIndex.from_arrays([rows.period, rows.bvc_id]))
         out[t("families_visited_short", lang)] = [
             cell_text(v, h, threshold, lang)

@@ -3,6 +3,7 @@ units."""
 import streamlit as st
 
 from dashboard import charts, figures, series, tables, widgets
+from dashboard.filters import OPTIONS
 from dashboard.i18n import t
 from dashboard.session import page_context
 
@@ -39,9 +40,12 @@ widgets.table_with_download(
     tables.count_table(context.labelled(linked.view("bvc", interval, set(counts.bvc_id)),
                                         interval),
                        lang, threshold, ["district", "bvc_name"],
-                       # families hidden over every unit too, the selection's rows shown
-                       families=context.query("visit_counts_by_bvc_and_period",
-                                              context.filters.period_only(),
-                                              interval=interval)),
+                       # families hidden over every unit too, the selection's rows
+                       # shown, and alike at every time scale
+                       families=series.distinct_count_rows(
+                           {s: context.query("visit_counts_by_bvc_and_period",
+                                             context.filters.period_only(), interval=s)
+                            for s in OPTIONS["interval"]},
+                           "families_visited", interval, threshold)),
     "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)

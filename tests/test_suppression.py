@@ -447,3 +447,35 @@ def test_a_quarter_or_year_of_a_share_hides_what_its_months_hide(sample_db):
                             indicator, level, fine, group.period.tolist())
                         checked += 1
     assert checked > 1000
+
+
+def test_families_visited_are_hidden_alike_where_two_time_scales_show_one_figure(sample_db):
+    """Besök's families visited are counted distinct per period, so each time scale is
+    hidden on its own; but a BVC's part quarter and its part year of the same months (or
+    October alone in its quarter) are one figure. Before, the user test found five BVCs'
+    families "–" by quarter and shown by year. Now every such pair is hidden alike, and
+    each scale still hides its own small counts."""
+    import pandas as pd
+
+    from dashboard.filters import Filters
+    from dashboard.hiding import day_numbers, period_starts
+    from dashboard.series import distinct_count_rows
+    pairs = 0
+    for filters in (Filters(dt.date(2025, 10, 1), dt.date(2026, 9, 30)), Filters(),
+                    Filters(dt.date(2025, 12, 1), dt.date(2026, 11, 30))):
+        frames = {s: sample_db.query("visit_counts_by_bvc_and_period", filters, interval=s)
+                  for s in ("month", "quarter", "year")}
+        rows = {s: distinct_count_rows(frames, "families_visited", s, 5) for s in frames}
+        for s, r in rows.items():
+            small = (r.families_visited > 0) & (r.families_visited < 5)
+            assert r.hidden[small].all()
+        for fine, coarse in (("month", "quarter"), ("quarter", "year"), ("month", "year")):
+            f, c = rows[fine], rows[coarse]
+            f = f.assign(_up=day_numbers(period_starts(f.period, coarse)))
+            c = c.assign(_up=day_numbers(c.period))
+            joined = f.merge(c, on=["bvc_id", "_up"], suffixes=("", "_c"))
+            same = joined[joined.visits == joined.visits_c]
+            assert (same.families_visited == same.families_visited_c).all()
+            assert (same.hidden == same.hidden_c).all(), same[same.hidden != same.hidden_c]
+            pairs += len(same)
+    assert pairs > 50
