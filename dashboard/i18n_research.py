@@ -190,7 +190,10 @@ QUALITY = {
         "hidden, because there are too few visits or it would reveal a hidden cell. A blank "
         "cell: no visits in that period."),
     "share_empty": ("Andel tomma", "Share empty"),
-    "band_few": ("färre än {t} tomma", "fewer than {t} empty"),
+    # the cells say "<5": the legend names the same sign, and that it counts visits (a
+    # "<5" among shares read as "<5 %" in the user test)
+    "band_few": ("<{t} tomma (antal besök)", "<{t} empty (number of visits)"),
+    "few_empty": ("<{t} tomma", "<{t} empty"),
     "band_under": ("under {limit}", "under {limit}"),
     "band_over": ("minst {limit}", "at least {limit}"),
     "band_hidden": ("dolt (små tal)", "hidden (small numbers)"),

@@ -175,7 +175,7 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
         rows.append({
             t("district", lang): unit.district, t("bvc", lang): unit.bvc_name,
             t("visits", lang): cell_text(visits, hide, threshold, lang),
-            t("empty_fields", lang): (t("band_few", lang, t=threshold)
+            t("empty_fields", lang): (t("few_empty", lang, t=threshold)
                                   if 0 < n < threshold <= total
                                   else DASH if hide else share_text(n, total, threshold, lang)),
             t("without_ratings", lang): (DASH if hide or rated_hidden.get(bvc_id, False)
