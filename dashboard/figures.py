@@ -4,6 +4,7 @@ anything with `query`, `labelled`, `lang`, `threshold`, `settings`, `filters`, `
 `programme_names` (the page's or the report's)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -58,7 +59,8 @@ def key_tiles(context) -> KeyTiles:
     # change shows the one before): hidden as two sets of siblings, else a month the trend
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
-    trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval)
+    trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval,
+                                 trend_withheld(context, window, interval))
     if split:  # by month: the months as Besök hides them, this period and the one before
         one = _one_unit(context.filters)
         visits_trend = pd.concat([
@@ -86,7 +88,96 @@ def key_tiles(context) -> KeyTiles:
         completed.missing.sum(), lang, threshold, targets.get("completed_share"),
         None if completed_before is None else (completed_before.n.sum(),
                                                completed_before.denominator.sum())))
-    return KeyTiles(visits, families, interval, previous is not None)
+    now = _withheld(context, context.filters)
+    before = _withheld(context, previous) if previous else set()
+    return KeyTiles([withhold(tile, now, before) for tile in visits],
+                    [withhold(tile, now, before) for tile in families],
+                    interval, previous is not None)
+
+
+# each tile's figure per BVC in counts_by_bvc: a count, or a share's (n, N)
+TILE_FIGURES = {"visits": "visits", "families_visited": "families_visited",
+                "offered_share": ("offered", "families"),
+                "accepted_share": ("accepted", "answered"),
+                "completed_share": ("completed", "completion_eligible")}
+
+
+def _withheld(context, filters) -> set[str]:
+    """The tiles a selection of units hides for `filters`' period: those whose figure
+    adds up from a BVC or a district the page of every unit hides (selection.py)."""
+    from dashboard.selection import Selection, counts_hidden, shares_hidden
+    if not (filters.districts or filters.bvcs or filters.programmes):
+        return set()
+    every = context.query("counts_by_bvc", filters.period_only())
+    chosen = context.query("counts_by_bvc", filters).bvc_id
+    selection = Selection.of(chosen, every)
+    if selection.everything:
+        return set()
+    threshold, out = context.threshold, set()
+    linked = context.linked_visits(filters)  # the visits as Besök and Datakvalitet hide them
+    hidden = {"visits": (set(linked.totals_hidden["bvc"]),
+                         set(linked.totals_hidden["district"]))}
+    for indicator, figure in TILE_FIGURES.items():
+        if indicator not in hidden:
+            hidden[indicator] = (
+                counts_hidden(every, figure, threshold, selection.partial)
+                if isinstance(figure, str) else
+                shares_hidden(every, *figure, threshold, selection.partial))
+    shares = context.query("visit_shares_by_bvc_and_period", filters.period_only(),
+                           interval="year")
+    per_bvc = shares.groupby(["indicator", "bvc_id"], as_index=False).agg(
+        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    for indicator in VISIT_SHARES:
+        hidden[indicator] = shares_hidden(per_bvc[per_bvc.indicator == indicator],
+                                          "n", "denominator", threshold, selection.partial)
+    return {indicator for indicator, (bvcs, districts) in hidden.items()
+            if selection.hidden(bvcs, districts)}
+
+
+def trend_withheld(context, window, interval: str) -> dict[str, set]:
+    """Per visit share, the periods (day numbers) of the tiles' trend that a selection of
+    units hides, as _withheld does for the tiles: a period where the selection holds part
+    of a district and one of its chosen BVCs is hidden beside the district's others, or
+    all of a district that is hidden beside the other districts (each period's BVCs and
+    districts as siblings over every unit)."""
+    from dashboard.hiding import day_numbers
+    if not (window.districts or window.bvcs or window.programmes):
+        return {}
+    every = context.query("visit_shares_by_bvc_and_period", window.period_only(),
+                          interval=interval)
+    chosen = set(context.query("visit_shares_by_bvc_and_period", window,
+                               interval=interval).bvc_id)
+    rows = every[(every.n > 0) | (every.denominator > 0)]
+    rows = rows.assign(_chosen=rows.bvc_id.isin(chosen), _p=day_numbers(rows.period))
+    cell = ["indicator", "district", "_p"]
+    part = rows.groupby(cell)._chosen.agg(["any", "all"])
+    whole = part.index[part["all"]]
+    partial = part.index[part["any"] & ~part["all"]]
+    threshold, found = context.threshold, []
+    if len(partial):
+        bvcs = rows.set_index(cell).loc[partial].reset_index()
+        bvcs = series.with_share_values(bvcs, cell, threshold)
+        found.append(bvcs[bvcs.hidden & bvcs._chosen][["indicator", "_p"]])
+    if len(whole):
+        districts = series.with_share_values(rows.groupby(cell, as_index=False)[
+            ["n", "denominator"]].sum(), ["indicator", "_p"], threshold)
+        districts = districts.set_index(cell).loc[whole].reset_index()
+        found.append(districts[districts.hidden][["indicator", "_p"]])
+    hidden = pd.concat(found) if found else pd.DataFrame(columns=["indicator", "_p"])
+    return {i: set(group._p.tolist()) for i, group in hidden.groupby("indicator")}
+
+
+_NUMBER = re.compile(r"(?<![<\d])\d(?:[\d\u00a0 ]*\d)?")  # "1 646", not "<5"
+
+
+def withhold(tile: Tile, now: set[str], before: set[str]) -> Tile:
+    """The tile as shown: its figure hidden where the selection gives a hidden one back
+    (`now`), its change where the previous period's does (`before`)."""
+    from dataclasses import replace
+    if tile.indicator in now:  # its numbers, not what is shown of small ones ("<5")
+        return replace(tile, value=tile.value if tile.value.startswith("<") else DASH,
+                       detail=_NUMBER.sub(DASH, tile.detail), target="", change=None)
+    return replace(tile, change=None) if tile.indicator in before else tile
 
 
 def _one_unit(filters) -> tuple[str, set | None] | None:

@@ -60,15 +60,16 @@ def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int)
 
 def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
                extra: tuple[str, ...] = (), split: dt.date | None = None,
-               interval: str | None = None, months: pd.DataFrame | None = None
-               ) -> pd.DataFrame:
+               interval: str | None = None, months: pd.DataFrame | None = None,
+               also: frozenset = frozenset()) -> pd.DataFrame:
     """One indicator's shares per period at a level ('bvc', 'district' or 'all'), with a
     `value` that is NaN where the share is hidden. Shares are sums of the BVC rows; a BVC's
     or district's share is hidden too where its siblings would let a hidden one be
     recomputed from the level above, or the same units' coarser periods (`interval`, see
     count_rows) from the others. `months`: the same query by month, for a page that
     switches time scale, so that a quarter or a year hides what the months need
-    (hiding.hidden_as_months)."""
+    (hiding.hidden_as_months). `also`: cells (units…, period day) hidden whatever their
+    counts, with complements chosen around them (hiding.hidden_counts)."""
     keys = LEVEL_KEYS[level] + list(extra)
 
     def summed_rows(source):
@@ -83,7 +84,28 @@ def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
         return _shares(summed, threshold, lambda column: hidden_as_months(
             summed, by_month, column, level, threshold, list(extra), interval))
     return _shares(summed, threshold, lambda column: hidden_counts(
-        summed, column, level, threshold, list(extra), split, interval))
+        summed, column, level, threshold, list(extra), split, interval, also))
+
+
+def share_parts(frame: pd.DataFrame, every: pd.DataFrame, indicator: str, level: str,
+                threshold: int, interval: str | None = None,
+                every_months: pd.DataFrame | None = None) -> pd.DataFrame:
+    """share_rows at `level` ('district' or 'all') for part of the units (BVCs or a
+    programme chosen: `frame`'s rows), hidden where any of its BVCs' shares is hidden
+    over every unit (`every`: the same query without the unit filters; `every_months` by
+    month, as in share_rows), as linked.Linked.sums hides visits: a sum of shown shares is
+    no news, one with a single hidden part would give it back. (Hidden on its own, a
+    district's part of one BVC chosen at a time gave each BVC's share.)"""
+    bvcs = share_rows(every, indicator, "bvc", threshold, interval=interval,
+                      months=every_months)
+    hidden_bvcs = set(zip(bvcs.bvc_id[bvcs.hidden], day_numbers(bvcs.period[bvcs.hidden])))
+    rows = frame[(frame.indicator == indicator) & ((frame.n > 0) | (frame.denominator > 0))]
+    rows = rows.assign(_hidden=[k in hidden_bvcs for k in zip(
+        rows.bvc_id, day_numbers(rows.period).tolist())])
+    keys = ["period", *LEVEL_KEYS[level]]
+    summed = rows.groupby(keys, as_index=False, sort=True).agg(
+        **{c: (c, "sum") for c in SHARE_COLUMNS}, _hidden=("_hidden", "any"))
+    return _shares(summed, threshold, lambda column: summed._hidden).drop(columns="_hidden")
 
 
 def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
@@ -248,11 +270,13 @@ def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int,
-                 split: dt.date | None = None, interval: str | None = None
-                 ) -> dict[str, tuple[float, ...]]:
+                 split: dt.date | None = None, interval: str | None = None,
+                 withheld: dict[str, set] | None = None) -> dict[str, tuple[float, ...]]:
     """Each indicator's shown values over time for all units in scope (hidden ones left
-    out); `split` and `interval` as in hiding.hidden_counts."""
-    return {i: tuple(share_rows(frame, i, "all", threshold, split=split, interval=interval)
+    out); `split` and `interval` as in hiding.hidden_counts; `withheld`: per indicator,
+    periods (day numbers) hidden besides (figures.trend_withheld)."""
+    return {i: tuple(share_rows(frame, i, "all", threshold, split=split, interval=interval,
+                                also=frozenset((p,) for p in (withheld or {}).get(i, ())))
                      .value.dropna().round(4)) for i in indicators}
 
 

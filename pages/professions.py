@@ -23,15 +23,21 @@ widgets.figure(figures.both_professions_by_bvc(context, shares), lang)
 st.subheader(t("both_over_time", lang))
 level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"
 # hidden over every unit of the period, the selection's lines drawn (a chosen unit hides
-# what the page of every unit hides); a district's part (BVCs or a programme chosen) alone
+# what the page of every unit hides); a district's part (BVCs or a programme chosen)
+# hidden where one of its BVCs is (series.share_parts)
 whole = level == "bvc" or not (context.filters.bvcs or context.filters.programmes)
 key = "bvc_id" if level == "bvc" else "district"
-drawn = context.filters.period_only() if whole else context.filters
+every = context.filters.period_only()
 # by quarter or year, hidden as the months are (hiding.hidden_as_months)
-over_time = series.share_rows(
-    context.query("visit_shares_by_bvc_and_period", drawn, interval=interval),
-    both, level, threshold, interval=interval,
-    months=context.query("visit_shares_by_bvc_and_period", drawn, interval="month"))
+every_months = context.query("visit_shares_by_bvc_and_period", every, interval="month")
+if whole:
+    over_time = series.share_rows(
+        context.query("visit_shares_by_bvc_and_period", every, interval=interval),
+        both, level, threshold, interval=interval, months=every_months)
+else:  # a district's part: hidden where one of its BVCs is over every unit
+    over_time = series.share_parts(
+        shares, context.query("visit_shares_by_bvc_and_period", every, interval=interval),
+        both, level, threshold, interval, every_months)
 over_time = context.labelled(over_time[over_time[key].isin(set(shares[key]))], interval)
 over_time["series"] = over_time["bvc_name" if level == "bvc" else "district"]
 widgets.chart_block(

@@ -479,3 +479,28 @@ def test_families_visited_are_hidden_alike_where_two_time_scales_show_one_figure
             assert (same.hidden == same.hidden_c).all(), same[same.hidden != same.hidden_c]
             pairs += len(same)
     assert pairs > 50
+
+
+def test_a_districts_part_is_hidden_where_one_of_its_bvcs_is(sample_db):
+    """Professioner with more BVCs chosen than it draws lines shows each district's part
+    (the chosen BVCs). Hidden on its own, a part of one BVC showed 3 quarters that the page
+    of every unit hides for that BVC, and parts of two BVCs 25 more over the sample's
+    districts. Now a part is shown only where each of its BVCs' shares is."""
+    from dashboard.filters import Filters
+    from dashboard.series import share_parts, share_rows
+    units = sample_db.query("units")
+    every = sample_db.query("visit_shares_by_bvc_and_period", Filters(), interval="quarter")
+    bvcs = share_rows(every, "both_professions_share", "bvc", 5, interval="quarter")
+    hidden = set(zip(bvcs.bvc_id[bvcs.hidden], bvcs.period[bvcs.hidden]))
+    checked = 0
+    for district, group in units.groupby("district"):
+        chosen = list(group.bvc_id[:2])
+        frame = sample_db.query("visit_shares_by_bvc_and_period", Filters(bvcs=tuple(chosen)),
+                                interval="quarter")
+        parts = share_parts(frame, every, "both_professions_share", "district", 5, "quarter")
+        for period, shown in zip(parts.period, ~parts.hidden):
+            members_hidden = any((b, period) in hidden for b in chosen)
+            assert not (shown and members_hidden), (district, period)
+            checked += 1
+        assert (parts.denominator[~parts.hidden] >= 5).all()
+    assert checked > 100
