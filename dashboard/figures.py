@@ -134,6 +134,28 @@ def _withheld(context, filters) -> set[str]:
             if selection.hidden(bvcs, districts)}
 
 
+def _reach_withheld(context, filters) -> set[str]:
+    """The reach stages the funnel hides for a selection of BVCs or a programme: those
+    whose total over the cohorts adds up from a BVC or a district hidden over every unit
+    (each BVC's total beside its district's others, each district's beside the others)."""
+    from dashboard.selection import Selection, shares_hidden
+    if not (filters.bvcs or filters.programmes):
+        return set()  # whole districts: their totals are the reach table's, hidden there
+    every = series.reach_stages(context.query("reach_by_bvc_and_cohort",
+                                              filters.period_only(), cohort="year"))
+    chosen = set(context.query("reach_by_bvc_and_cohort", filters, cohort="year").bvc_id)
+    totals = every.groupby(["indicator", "bvc_id"], as_index=False).agg(
+        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    out = set()
+    for indicator, rows in totals.groupby("indicator"):
+        rows = rows[(rows.n > 0) | (rows.denominator > 0)]
+        selection = Selection.of(chosen, rows)
+        if selection.hidden(*shares_hidden(rows, "n", "denominator", context.threshold,
+                                           selection.partial)):
+            out.add(indicator)
+    return out
+
+
 def trend_withheld(context, window, interval: str) -> dict[str, set]:
     """Per visit share, the periods (day numbers) of the tiles' trend that a selection of
     units hides, as _withheld does for the tiles: a period where the selection holds part
@@ -312,9 +334,15 @@ def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
         ["open_forum_referral_share"], ["referrals_by_district_and_destination"], bars.value)
 
 
-def reach_funnel(context, stages: pd.DataFrame) -> Figure:
+def reach_funnel(context, stages: pd.DataFrame, filters=None) -> Figure:
+    """Each stage over the selection (`stages`, of `filters`: the context's by default);
+    with BVCs or a programme chosen, a stage that adds up from a BVC hidden over every unit
+    is hidden (selection.py, as the tiles)."""
     lang, threshold = context.lang, context.threshold
-    funnel = tables.with_texts(series.stage_totals(stages, threshold), lang, threshold)
+    totals = series.stage_totals(stages, threshold)
+    withheld = _reach_withheld(context, filters or context.filters)
+    totals.loc[totals.indicator.isin(withheld), ["hidden", "value"]] = [True, float("nan")]
+    funnel = tables.with_texts(totals, lang, threshold)
     funnel["category"] = [indicator_name(s, lang) for s in funnel.indicator]
     title = t("reach_funnel_title", lang)
     # each step has its own N (completion: the families old enough to have completed), so

@@ -99,7 +99,7 @@ def share_parts(frame: pd.DataFrame, every: pd.DataFrame, indicator: str, level:
     bvcs = share_rows(every, indicator, "bvc", threshold, interval=interval,
                       months=every_months)
     hidden_bvcs = set(zip(bvcs.bvc_id[bvcs.hidden], day_numbers(bvcs.period[bvcs.hidden])))
-    rows = frame[(frame.indicator == indicator) & ((frame.n > 0) | (frame.denominator > 0))]
+    rows = frame[frame.indicator == indicator]
     rows = rows.assign(_hidden=[k in hidden_bvcs for k in zip(
         rows.bvc_id, day_numbers(rows.period).tolist())])
     keys = ["period", *LEVEL_KEYS[level]]
@@ -509,10 +509,12 @@ def reach_stages(frame: pd.DataFrame) -> pd.DataFrame:
     """The reach query in the long shape of the share queries: one row per district, cohort
     (as `period`) and stage with n, denominator and missing."""
     parts = []
+    units = ({"bvc_id": frame.bvc_id, "bvc_name": frame.bvc_name} if "bvc_id" in frame
+             else {})  # by BVC: kept
     for indicator, (n, denominator, missing) in REACH_STAGES.items():
         parts.append(pd.DataFrame({
-            "district": frame.district, "period": frame.cohort, "indicator": indicator,
-            "n": frame[n], "denominator": frame[denominator],
+            **units, "district": frame.district, "period": frame.cohort,
+            "indicator": indicator, "n": frame[n], "denominator": frame[denominator],
             "missing": frame[missing] if missing else 0}))
     return pd.concat(parts, ignore_index=True)
 

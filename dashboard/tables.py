@@ -210,20 +210,32 @@ def mean_series_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                          t("ratings_n", lang): frame.n_text.tolist()})
 
 
-def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int) -> pd.DataFrame:
+def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int,
+                every: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per district and cohort: families and each stage as "value (n / N)", hidden as the
     coverage chart hides them: districts × cohorts with both totals, and a half-year's
-    cohort with its year's (shown at the switch: the audit took 2021 less its second half)."""
+    cohort with its year's (shown at the switch: the audit took 2021 less its second half).
+    `every`: with BVCs or a programme chosen, `stages` are those BVCs' rows and `every`
+    every BVC's; each district's part is hidden where one of its BVCs is (share_parts),
+    its families with its families' share offered."""
     from dashboard.i18n import indicator_name
-    rows = with_texts(pd.concat([share_rows(stages, indicator, "district", threshold,
-                                            interval=cohort).assign(indicator=indicator)
+    from dashboard.series import share_parts
+
+    def stage(indicator):
+        if every is None:
+            return share_rows(stages, indicator, "district", threshold, interval=cohort)
+        return share_parts(stages, every, indicator, "district", threshold, cohort)
+    rows = with_texts(pd.concat([stage(indicator).assign(indicator=indicator)
                                  for indicator in REACH_STAGES], ignore_index=True),
                       lang, threshold)
     wide = rows.pivot_table(index=["district", "period"], columns="indicator",
                             values=["value_text", "detail"], aggfunc="first")
-    families = count_rows(stages[stages.indicator == "offered_share"], "denominator",
-                          "district", threshold, interval=cohort).set_index(
-                              ["district", "period"])
+    if every is None:
+        families = count_rows(stages[stages.indicator == "offered_share"], "denominator",
+                              "district", threshold, interval=cohort)
+    else:
+        families = rows[rows.indicator == "offered_share"]
+    families = families.set_index(["district", "period"])
     out = pd.DataFrame({
         t("district", lang): [d for d, _ in wide.index],
         t("cohort_born", lang): [period_label(p, cohort, lang) for _, p in wide.index],

@@ -24,18 +24,27 @@ st.caption(t("reach_caption", lang, date=context.db.export.reference_date.isofor
 stages = series.reach_stages(reach)
 
 st.subheader(t("reach_funnel_title", lang))
-widgets.figure(figures.reach_funnel(context, stages), lang)
+widgets.figure(figures.reach_funnel(context, stages, context.filters.units_only()), lang)
 
 # districts hidden over every district, the chosen ones drawn (a chosen district hides
-# what the page of every district hides); a district's part (BVCs or a programme) alone
+# what the page of every district hides); a district's part (BVCs or a programme chosen)
+# summed from its BVCs, hidden where one of them is over every unit (series.share_parts)
 filters = context.filters
 chosen = set(reach.district)
+every = None
 if not (filters.bvcs or filters.programmes):
     stages = series.reach_stages(context.query(
         "reach_by_district_and_cohort", filters.units_only().period_only(), cohort=cohort))
+    coverage = series.share_rows(stages, "offered_share", "district", threshold,
+                                 interval=cohort)
+else:  # a district's part: summed from its BVCs, hidden where one of them is
+    stages, every = (series.reach_stages(context.query("reach_by_bvc_and_cohort", f,
+                                                       cohort=cohort))
+                     for f in (filters.units_only(), filters.units_only().period_only()))
+    coverage = series.share_parts(stages, every, "offered_share", "district", threshold,
+                                  cohort)
 
 st.subheader(t("coverage_title", lang))
-coverage = series.share_rows(stages, "offered_share", "district", threshold, interval=cohort)
 coverage = series.labelled(coverage[coverage.district.isin(chosen)], cohort, lang,
                            reference=context.db.export.reference_date)
 coverage["series"] = coverage.district
@@ -48,7 +57,7 @@ widgets.chart_block(
     indicators=["offered_share"], queries=["reach_by_district_and_cohort"])
 
 st.subheader(t("reach_table_title", lang))
-reach_table = tables.reach_table(stages, cohort, lang, threshold)
+reach_table = tables.reach_table(stages, cohort, lang, threshold, every)
 widgets.table_with_download(reach_table[reach_table.iloc[:, 0].isin(chosen)],
                             "rackvidd_per_stadsdel_och_kohort.csv", lang)
 widgets.suppression_note(context, over_time=True)
