@@ -257,7 +257,7 @@ def run(scales: dict[str, int], runs: int, users: int, server_users: int, out: P
         r = {"rows": json.loads((export / "manifest.json").read_text())["rows"]}
         with tempfile.TemporaryDirectory() as never_seen:
             r["cold"] = _start(export, first_page, Path(never_seen))
-        Database.open(export).con.close()  # validated into the kept databases
+        Database.open(export).close()  # validated into the kept databases
         r["kept"] = _start(export, first_page, kept)
         db = Database.open(export)
         print(f"{label}: pages …", file=sys.stderr)
@@ -289,7 +289,7 @@ def run(scales: dict[str, int], runs: int, users: int, server_users: int, out: P
         lat, errors = sessions(db, pages, users, loads=10)
         r["sessions"] = {"p50": _ms(lat, 0.5), "p95": _ms(lat, 0.95), "errors": errors,
                          "page_loads": len(lat) + errors}
-        db.con.close()
+        db.close()
         results["scales"][label] = r
     if server_users:
         largest = list(exports)[-1]

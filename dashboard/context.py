@@ -89,10 +89,8 @@ class Context:
         tables and charts, Datakvalitet's BVCs, Översikt's trend of visits. A filtered page
         shows its units' rows of it, so that they hide what the view of all units hides
         (the user test read Landskrona's "–" months back with the district chosen)."""
-        from dashboard.linked import Linked
-        period = (filters or self.filters).period_only()
-        return Linked(self.query("visit_counts_by_bvc_and_period", period, interval="month"),
-                      "visits", self.threshold)
+        from dashboard.linked import visits_of
+        return visits_of(self.query, filters or self.filters, self.threshold)
 
     def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
         """Period labels for this selection (partial periods marked)."""

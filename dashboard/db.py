@@ -578,6 +578,20 @@ class Database:
                     if not PARAMETER.search(query_text(name))}
         return db
 
+    def close(self) -> None:
+        """Close the connection and let go of the database file (it may be pruned). The
+        app does not close a database it replaced: a session may still be reading it;
+        the garbage collector does, once none is."""
+        self.con.close()
+        if self._readers is not None:
+            self._readers.close()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
     def reads_kept_rows(self, filters: Filters) -> bool:
         """Whether the rows kept per month answer for these filters: the period is whole
         months (a last day on or after the export's last visit and birth closes its month)

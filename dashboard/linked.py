@@ -178,3 +178,11 @@ class Linked:
         """Whether each unit's count over the selection is hidden (by unit id)."""
         return pd.Series({u: u in self.totals_hidden[level] for u in self.totals[level].index},
                          dtype=bool)
+
+
+def visits_of(query, filters, threshold: int) -> Linked:
+    """The visits per BVC and month of `filters`' period over every unit, hidden at every
+    level and time scale at once; `query(name, filters, **options)` runs a named query
+    (Context.query, or session.query with its database)."""
+    return Linked(query("visit_counts_by_bvc_and_period", filters.period_only(),
+                        interval="month"), "visits", threshold)

@@ -112,9 +112,10 @@ def sandbox(db: Database, limits: Limits, scope: Scope):
 @st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
 def _linked_visits(_db: Database, folder: str, export_fingerprint: str, filters: Filters,
                    threshold: int):
-    from dashboard.linked import Linked
-    return Linked(query(_db, "visit_counts_by_bvc_and_period", filters, interval="month"),
-                  "visits", threshold)
+    from functools import partial
+
+    from dashboard.linked import visits_of
+    return visits_of(partial(query, _db), filters, threshold)
 
 
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,

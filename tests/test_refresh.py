@@ -126,12 +126,12 @@ def test_a_database_being_read_is_not_pruned(tmp_path, monkeypatch):
     for k in range(KEEP_DATABASES + 1):
         others.append(Database.open(write_export(tmp_path / f"other{k}",
                                                  fixture_small.tables())))
-        others[-1]._readers.close()  # these are let go at once
+        others[-1].close()  # these are let go at once
     assert served.file.exists()  # the oldest, yet read
     assert len(list(cache.glob("*.duckdb"))) == KEEP_DATABASES + 1
     box = Sandbox(served)
     assert box.attached and box.run("SELECT count(*) AS n FROM visits").table.num_rows == 1
-    served._readers.close()  # let go: the next build prunes it
+    served.close()  # let go: the next build prunes it
     Database.open(write_export(tmp_path / "last", fixture_small.tables()))
     assert not served.file.exists()
     assert len(list(cache.glob("*.duckdb"))) == KEEP_DATABASES
