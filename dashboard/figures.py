@@ -61,17 +61,16 @@ def key_tiles(context) -> KeyTiles:
     split = context.filters.date_from if _by_months(context, interval, previous) else None
     trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval,
                                  trend_withheld(context, window, interval))
-    if split:  # by month: the months as Besök hides them, this period and the one before
-        one = _one_unit(context.filters)
-        visits_trend = pd.concat([
-            context.linked_visits(f).view(one[0], "month", one[1]) if one else
-            context.linked_visits(f).sums("month", set(context.query(
-                "visit_counts_by_bvc_and_period", f, interval="month").bvc_id))
-            for f in (previous, context.filters)], ignore_index=True)
-    else:
-        visits_trend = series.count_rows(context.query("visit_counts_by_period", window,
-                                                       interval=interval), "visits", "all",
-                                         threshold, split=split, interval=interval)
+    # the visits as Besök hides them for the period and the one before, each over every
+    # unit (counted over the selection alone, a period from another day than the 1st
+    # showed the audit a September of GBG-ANG-01 that Besök hides)
+    one = _one_unit(context.filters)
+    visits_trend = pd.concat([
+        context.linked_visits(f).view(one[0], interval, one[1]) if one else
+        context.linked_visits(f).sums(interval, set(context.query(
+            "visit_counts_by_bvc_and_period", f, interval="month").bvc_id))
+        for f in ((previous, context.filters) if previous else (context.filters,))],
+        ignore_index=True)
     visits = [
         count_tile("visits", counts.visits, lang, threshold,
                    None if before is None else before.visits,
@@ -156,37 +155,35 @@ def _reach_withheld(context, filters) -> set[str]:
     return out
 
 
-def trend_withheld(context, window, interval: str) -> dict[str, set]:
-    """Per visit share, the periods (day numbers) of the tiles' trend that a selection of
-    units hides, as _withheld does for the tiles: a period where the selection holds part
-    of a district and one of its chosen BVCs is hidden beside the district's others, or
-    all of a district that is hidden beside the other districts (each period's BVCs and
-    districts as siblings over every unit)."""
+def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES
+                   ) -> dict[str, set]:
+    """Per visit share, the periods (day numbers) of a trend over `window` (the tiles',
+    or a page's chart of the selection over time) that a selection of units hides, as
+    _withheld does for the tiles: each period's BVCs and districts hidden as siblings over
+    every unit (selection.units_hidden)."""
     from dashboard.hiding import day_numbers
+    from dashboard.selection import Selection, units_hidden
     if not (window.districts or window.bvcs or window.programmes):
         return {}
     every = context.query("visit_shares_by_bvc_and_period", window.period_only(),
                           interval=interval)
     chosen = set(context.query("visit_shares_by_bvc_and_period", window,
                                interval=interval).bvc_id)
-    rows = every[(every.n > 0) | (every.denominator > 0)]
-    rows = rows.assign(_chosen=rows.bvc_id.isin(chosen), _p=day_numbers(rows.period))
-    cell = ["indicator", "district", "_p"]
-    part = rows.groupby(cell)._chosen.agg(["any", "all"])
-    whole = part.index[part["all"]]
-    partial = part.index[part["any"] & ~part["all"]]
-    threshold, found = context.threshold, []
-    if len(partial):
-        bvcs = rows.set_index(cell).loc[partial].reset_index()
-        bvcs = series.with_share_values(bvcs, cell, threshold)
-        found.append(bvcs[bvcs.hidden & bvcs._chosen][["indicator", "_p"]])
-    if len(whole):
-        districts = series.with_share_values(rows.groupby(cell, as_index=False)[
-            ["n", "denominator"]].sum(), ["indicator", "_p"], threshold)
-        districts = districts.set_index(cell).loc[whole].reset_index()
-        found.append(districts[districts.hidden][["indicator", "_p"]])
-    hidden = pd.concat(found) if found else pd.DataFrame(columns=["indicator", "_p"])
-    return {i: set(group._p.tolist()) for i, group in hidden.groupby("indicator")}
+    rows = every[every.indicator.isin(indicators)
+                 & ((every.n > 0) | (every.denominator > 0))]
+    rows = rows.assign(_p=day_numbers(rows.period))
+    partial = set(rows.district[rows.bvc_id.isin(chosen)])
+    bvcs, districts = units_hidden(rows, ["indicator", "_p"], context.threshold, partial)
+    by_group: dict = {}
+    for level, found in enumerate((bvcs, districts)):
+        for unit, indicator, period in found:
+            by_group.setdefault((indicator, period), (set(), set()))[level].add(unit)
+    out: dict[str, set] = {}
+    for key, group in rows[rows.set_index(["indicator", "_p"]).index.isin(
+            list(by_group))].groupby(["indicator", "_p"], sort=False):
+        if Selection.of(chosen, group).hidden(*by_group[key]):
+            out.setdefault(key[0], set()).add(key[1])
+    return out
 
 
 _NUMBER = re.compile(r"(?<![<\d])\d(?:[\d\u00a0 ]*\d)?")  # "1 646", not "<5"

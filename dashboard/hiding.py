@@ -186,6 +186,25 @@ def unit_totals_hidden(totals: pd.Series, threshold: int, also=()) -> pd.Series:
                      index=ordered.index).reindex(totals.index)
 
 
+def bvc_totals_hidden(totals: pd.Series, district_of: dict, hidden_districts: set,
+                      threshold: int, also=()) -> pd.Series:
+    """Which BVCs' counts over the selection (a Series by BVC id) to hide: siblings within
+    their district, whose total is shown unless in `hidden_districts`; a hidden district
+    hides one of its BVCs at least, else its BVCs shown would add up to it. Ties broken by
+    id, as unit_totals_hidden; `also`: ids to hide whatever their count."""
+    out = pd.Series(False, index=totals.index)
+    for district, group in totals.groupby(lambda bvc: district_of[bvc], sort=True):
+        ordered = group.sort_index()
+        flags = hidden_cells([int(n) for n in ordered], threshold,
+                             total_shown=district not in hidden_districts,
+                             also={i for i, u in enumerate(ordered.index) if u in also})
+        counts = [(int(n), i) for i, n in enumerate(ordered) if n > 0]
+        if district in hidden_districts and counts and not any(flags):
+            flags[min(counts)[1]] = True
+        out[ordered.index] = flags
+    return out
+
+
 def hidden_in_table(rows: pd.DataFrame, index: list[str] | str, columns: str, values: str,
                     threshold: int, hidden_lines: tuple[set, set] | None = None,
                     also: set | None = None) -> pd.Series:

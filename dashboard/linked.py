@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.hiding import UNIT, day_numbers, period_starts, unit_totals_hidden
+from dashboard.hiding import (UNIT, bvc_totals_hidden, day_numbers, period_starts,
+                             unit_totals_hidden)
 from dashboard.suppression import hidden_sparse
 
 LEVELS = ("bvc", "district", "all")
@@ -66,9 +67,15 @@ class Linked:
         changed = True
         while changed:
             changed = False
-            for level in UNIT:  # units' totals over the selection: siblings of the total
-                flags = unit_totals_hidden(self.totals[level], self.threshold,
-                                           self.totals_hidden[level])
+            # units' totals over the selection: districts siblings of the total of all,
+            # BVCs of their district's (one hidden at least where the district's is)
+            for level in ("district", "bvc"):
+                flags = (unit_totals_hidden(self.totals[level], self.threshold,
+                                            self.totals_hidden[level])
+                         if level == "district" else
+                         bvc_totals_hidden(self.totals[level], self.district_of,
+                                           self.totals_hidden["district"], self.threshold,
+                                           self.totals_hidden[level]))
                 found = set(flags.index[flags])
                 changed |= not found <= self.totals_hidden[level]
                 self.totals_hidden[level] |= found

@@ -54,26 +54,45 @@ class Selection:
         return False
 
 
+def units_hidden(rows: pd.DataFrame, keys: list[str], threshold: int, partial: set
+                 ) -> tuple[set, set]:
+    """The BVCs and the districts whose share n / N (a count: n = N) is hidden over every
+    unit, per group of `keys` (the indicator, the period): districts as siblings within all
+    units, then BVCs as siblings within their district; a district hidden there hides one
+    of its BVCs at least, else its BVCs, each shown (a tile of its own), would add up to it
+    (audit: Landskrona "–", its two BVCs 9 and 6, all units less the other districts gave
+    Västra Göteborg's 4 back). Returns (BVC, *group) and (district, *group) tuples; BVCs
+    only of the districts `partial` (Selection.partial: the others' do not matter)."""
+    rows = rows[(rows.n > 0) | (rows.denominator > 0)]
+    districts = with_share_values(
+        rows.groupby([*keys, "district"], as_index=False)[["n", "denominator"]].sum()
+        .assign(_all=0), [*keys, "_all"], threshold)
+    hidden_districts = set(zip(districts.district[districts.hidden],
+                               *(districts[k][districts.hidden] for k in keys)))
+    within = rows[rows.district.isin(partial)]
+    bvcs = with_share_values(within, [*keys, "district"], threshold)
+    for _, group in bvcs.groupby([*keys, "district"], sort=False):
+        first = group.iloc[0]
+        if (first.district, *(first[k] for k in keys)) in hidden_districts and not (
+                group.hidden.any()):
+            bvcs.loc[group.denominator.idxmin(), "hidden"] = True
+    hidden_bvcs = set(zip(bvcs.bvc_id[bvcs.hidden], *(bvcs[k][bvcs.hidden] for k in keys)))
+    return hidden_bvcs, hidden_districts
+
+
 def counts_hidden(every: pd.DataFrame, column: str, threshold: int, partial: set
                   ) -> tuple[set, set]:
-    """The BVCs and the districts whose `column` is hidden over every unit: BVCs as
-    siblings within their district, districts within all units (each total shown). BVCs
-    only of the districts `partial` (Selection.partial: the others' do not matter)."""
-    rows = every[every[column] > 0]
-    within = rows[rows.district.isin(partial)]
-    bvcs = within[hide_within(within, ["district"], column, threshold)]
-    districts = rows.groupby("district", as_index=False)[column].sum().assign(all=0)
-    hidden = districts[hide_within(districts, ["all"], column, threshold)]
-    return set(bvcs.bvc_id), set(hidden.district)
+    """units_hidden of a count over one period (the BVCs' and the districts' ids)."""
+    rows = every.assign(n=every[column], denominator=every[column])[
+        ["bvc_id", "district", "n", "denominator"]]
+    bvcs, districts = units_hidden(rows, [], threshold, partial)
+    return {b for b, in bvcs}, {d for d, in districts}
 
 
 def shares_hidden(every: pd.DataFrame, n: str, denominator: str, threshold: int,
                   partial: set) -> tuple[set, set]:
-    """counts_hidden for a share n / N (hidden where either is, or N is small)."""
-    rows = every[(every[n] > 0) | (every[denominator] > 0)].rename(
-        columns={n: "n", denominator: "denominator"})[["bvc_id", "district", "n",
-                                                       "denominator"]]
-    bvcs = with_share_values(rows[rows.district.isin(partial)], ["district"], threshold)
-    districts = with_share_values(rows.groupby("district", as_index=False)[
-        ["n", "denominator"]].sum().assign(all=0), ["all"], threshold)
-    return set(bvcs.bvc_id[bvcs.hidden]), set(districts.district[districts.hidden])
+    """units_hidden of a share n / N over one period (the BVCs' and the districts' ids)."""
+    rows = every.assign(n=every[n], denominator=every[denominator])[
+        ["bvc_id", "district", "n", "denominator"]]
+    bvcs, districts = units_hidden(rows, [], threshold, partial)
+    return {b for b, in bvcs}, {d for d, in districts}

@@ -222,3 +222,23 @@ def test_a_chosen_bvcs_share_of_both_professions_is_hidden_as_among_every_bvc(sa
         own = both_professions_by_bvc(chosen, chosen.query(
             "visit_shares_by_bvc_and_period", interval="year")).table
         assert own.iloc[0].tolist() == whole[whole.iloc[:, 1] == name].iloc[0].tolist()
+
+
+@pytest.mark.parametrize("filters", FILTERS + [Filters(pd.Timestamp("2026-09-01").date(),
+                                                       pd.Timestamp("2026-09-30").date())])
+def test_a_districts_bvc_totals_hide_none_or_two_and_one_where_the_district_is_hidden(
+        sample_db, filters):
+    """A district's total over the selection is its BVCs' totals (each a tile with that
+    BVC chosen, and Datakvalitet's rows): where the district's is shown none or two and
+    more of its BVCs' are hidden, where it is hidden one at least (audit: before, the BVCs'
+    totals were siblings of all units' only, and a hidden district's BVCs could all show)."""
+    linked = Linked(sample_db.query("visit_counts_by_bvc_and_period", filters,
+                                    interval="month"), "visits", 5)
+    totals = linked.totals["bvc"]
+    for district in set(linked.district_of.values()):
+        bvcs = [b for b in totals.index if linked.district_of[b] == district and totals[b]]
+        n = sum(b in linked.totals_hidden["bvc"] for b in bvcs)
+        if district in linked.totals_hidden["district"]:
+            assert n >= 1, district
+        elif len(bvcs) > 1:
+            assert n != 1, district

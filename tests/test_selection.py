@@ -130,3 +130,19 @@ def test_the_reach_funnel_of_one_bvc_hides_what_adds_up_from_a_hidden_bvc(sample
                 n, big_n = int(own.n.iloc[0]), int(own.denominator.iloc[0])
                 complements += big_n >= 5 and not 0 < n < 5 and not 0 < big_n - n < 5
     assert complements >= 1
+
+
+def test_the_visits_trend_of_a_period_from_the_10th_shows_the_months_as_besok(sample_db):
+    """2026-02-10 – 2026-09-30 with SKA-LAN-01 chosen: the tile's trend was counted over
+    the selection alone and showed months (5, 9 …) that Besök, over every unit for the
+    same period, hides (25 BVC-periods of four such periods differed). It now shows each
+    period's months as Besök does."""
+    from dashboard.linked import Linked
+    filters = Filters(dt.date(2026, 2, 10), dt.date(2026, 9, 30), bvcs=("SKA-LAN-01",))
+    key = figures.key_tiles(Context(sample_db, filters, "sv", Settings()))
+    besok = Linked(sample_db.query("visit_counts_by_bvc_and_period", filters.period_only(),
+                                   interval="month"), "visits", 5).view(
+        "bvc", "month", {"SKA-LAN-01"})
+    shown = tuple(besok.shown.dropna())
+    assert besok.hidden.any() and shown
+    assert key.visits[0].trend[-len(shown):] == shown
