@@ -155,6 +155,25 @@ def _reach_withheld(context, filters) -> set[str]:
     return out
 
 
+def programmes_withheld(context, shares: pd.DataFrame, indicator: str) -> set[str]:
+    """The programmes whose share of `indicator` over the period (bars of the selection's
+    BVCs per programme, `shares`) adds up from a BVC or a district hidden over every unit
+    (a programme of one BVC chosen is that BVC: audit, 7 / 7 where its tile is "–")."""
+    from dashboard.selection import Selection, shares_hidden
+    every = context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
+                          interval="year")
+    every = every[every.indicator == indicator].groupby("bvc_id", as_index=False).agg(
+        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    every = every[(every.n > 0) | (every.denominator > 0)]
+    out = set()
+    for programme, rows in shares[shares.indicator == indicator].groupby("programme_id"):
+        selection = Selection.of(set(rows.bvc_id), every)
+        if selection.hidden(*shares_hidden(every, "n", "denominator", context.threshold,
+                                           selection.partial)):
+            out.add(programme)
+    return out
+
+
 def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES
                    ) -> dict[str, set]:
     """Per visit share, the periods (day numbers) of a trend over `window` (the tiles',

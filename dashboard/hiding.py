@@ -126,19 +126,23 @@ def hidden_counts(summed: pd.DataFrame, column: str, level: str, threshold: int,
 
 def hidden_as_months(summed: pd.DataFrame, months: pd.DataFrame | None, column: str,
                      level: str, threshold: int, extra: list[str] | None = None,
-                     interval: str | None = None) -> pd.Series:
+                     interval: str | None = None, also: frozenset = frozenset()
+                     ) -> pd.Series:
     """hidden_counts for `summed` (rows by quarter or year) as the view by month hides
     them: `months` holds the same counts by month (same units and keys). Hidden on their
     own, a quarter did not learn what the months hid back into it (October alone in its
     quarter, "–" by month and 5 / 5 as the quarter: audit); here the months are hidden
     first, with every coarser scale in the same computation, and the quarter shows what
-    that computation hid at its scale. Without `months`, or by month, hidden_counts."""
+    that computation hid at its scale. Without `months`, or by month, hidden_counts.
+    `also`: cells (units…, month's day) hidden whatever their count, by month."""
     if months is None or interval not in ("quarter", "year") or summed.empty:
-        return hidden_counts(summed, column, level, threshold, extra, interval=interval)
+        return hidden_counts(summed, column, level, threshold, extra, interval=interval,
+                             also=also if months is not None else frozenset())
     keys = LEVEL_KEYS[level] + list(extra or [])
     by_month = months.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
     record: dict = {}
-    hidden_counts(by_month, column, level, threshold, extra, interval="month", record=record)
+    hidden_counts(by_month, column, level, threshold, extra, interval="month", also=also,
+                  record=record)
     found = record[interval]
     hidden_at = dict(zip(_keys(found.assign(_p=day_numbers(found.period)), ["_p", *keys],
                                as_list=True), found.hidden))

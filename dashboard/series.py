@@ -69,7 +69,8 @@ def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
     count_rows) from the others. `months`: the same query by month, for a page that
     switches time scale, so that a quarter or a year hides what the months need
     (hiding.hidden_as_months). `also`: cells (units…, period day) hidden whatever their
-    counts, with complements chosen around them (hiding.hidden_counts)."""
+    counts, with complements chosen around them (hiding.hidden_counts): of `frame`'s time
+    scale, or with `months` the months'."""
     keys = LEVEL_KEYS[level] + list(extra)
 
     def summed_rows(source):
@@ -82,7 +83,7 @@ def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
     # of a period's units to the level above: suppressed as counts_rows' counts are
     if by_month is not None:
         return _shares(summed, threshold, lambda column: hidden_as_months(
-            summed, by_month, column, level, threshold, list(extra), interval))
+            summed, by_month, column, level, threshold, list(extra), interval, also))
     return _shares(summed, threshold, lambda column: hidden_counts(
         summed, column, level, threshold, list(extra), split, interval, also))
 
@@ -337,20 +338,26 @@ def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
 
 def indicator_rows(frame: pd.DataFrame, indicators: list[str], threshold: int,
                    names: dict[str, str], interval: str | None = None,
-                   months: pd.DataFrame | None = None) -> pd.DataFrame:
+                   months: pd.DataFrame | None = None,
+                   withheld: dict[str, set] | None = None) -> pd.DataFrame:
     """Several share indicators over time for all units in scope, one series each
-    (`months` as in share_rows)."""
-    parts = [share_rows(frame, i, "all", threshold, interval=interval, months=months)
+    (`months` as in share_rows); `withheld`: per indicator, months (day numbers) a
+    selection of units hides (figures.trend_withheld)."""
+    parts = [share_rows(frame, i, "all", threshold, interval=interval, months=months,
+                        also=frozenset((p,) for p in (withheld or {}).get(i, ())))
              .assign(series=names[i]) for i in indicators]
     return pd.concat(parts, ignore_index=True)
 
 
 def programme_rows(frame: pd.DataFrame, indicator: str, threshold: int,
-                   programme_names: dict[str, str]) -> pd.DataFrame:
-    """One share indicator over the whole period per programme in scope, for bars."""
+                   programme_names: dict[str, str], withheld: set = frozenset()
+                   ) -> pd.DataFrame:
+    """One share indicator over the whole period per programme in scope, for bars;
+    `withheld`: programmes hidden besides (figures.programmes_withheld)."""
     rows = frame[frame.indicator == indicator]
     summed = rows.groupby("programme_id", as_index=False)[SHARE_COLUMNS].sum()
     out = with_share_values(summed.assign(all=0), ["all"], threshold)
+    out.loc[out.programme_id.isin(withheld), ["hidden", "value"]] = [True, np.nan]
     return out.assign(category=[programme_names.get(p, p) for p in out.programme_id])
 
 

@@ -49,8 +49,9 @@ widgets.chart_block(
     tables.share_series_table(over_time, lang, threshold), "bada_professionerna_over_tid.csv",
     lang, indicators=[both], queries=["visit_shares_by_bvc_and_period"])
 
-team = tables.with_texts(series.programme_rows(shares, "planned_team_share", threshold,
-                                               context.programme_names), lang, threshold)
+team = tables.with_texts(series.programme_rows(
+    shares, "planned_team_share", threshold, context.programme_names,
+    figures.programmes_withheld(context, shares, "planned_team_share")), lang, threshold)
 if not team.empty:
     st.subheader(t("planned_team_title", lang))
     st.caption(t("planned_team_caption", lang))
@@ -67,7 +68,10 @@ st.subheader(t("parents_title", lang))
 parents = context.labelled(series.indicator_rows(
     shares, ["mother_present_share", "other_parent_share"], threshold,
     {i: indicator_name(i, lang) for i in ("mother_present_share", "other_parent_share")},
-    interval, months=context.query("visit_shares_by_bvc_and_period", interval="month")),
+    interval, months=context.query("visit_shares_by_bvc_and_period", interval="month"),
+    # a selection of units: the months that add up from a unit hidden over every unit
+    withheld=figures.trend_withheld(context, context.filters, "month",
+                                    ["mother_present_share", "other_parent_share"])),
     interval)
 widgets.chart_block(
     charts.trend(parents, value_title=t("share_of_visits", lang), is_share=True,

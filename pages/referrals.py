@@ -24,7 +24,9 @@ interval = widgets.interval_choice(lang)
 over_time = context.labelled(series.indicator_rows(
     context.query("visit_shares_by_period", interval=interval), SHARES, threshold,
     {i: indicator_name(i, lang) for i in SHARES}, interval,
-    months=context.query("visit_shares_by_period", interval="month")), interval)
+    months=context.query("visit_shares_by_period", interval="month"),
+    # a selection of units: the months that add up from a unit hidden over every unit
+    withheld=figures.trend_withheld(context, context.filters, "month", SHARES)), interval)
 widgets.chart_block(
     charts.trend(over_time, value_title=t("share", lang), is_share=True, interval=interval,
                  lang=lang, series="series", series_title="",

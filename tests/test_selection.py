@@ -146,3 +146,35 @@ def test_the_visits_trend_of_a_period_from_the_10th_shows_the_months_as_besok(sa
     shown = tuple(besok.shown.dropna())
     assert besok.hidden.any() and shown
     assert key.visits[0].trend[-len(shown):] == shown
+
+
+def test_charts_of_a_selection_over_time_hide_what_its_tiles_hide(sample_db):
+    """The audit, September 2026 with GBG-ANG-01 chosen: Hänvisningar's shares over time
+    showed 5 / 6 visits with a referral and Professioner's parents 6 / 6 with the mother,
+    where the tiles are "–"; with Angered's tile and its other BVCs they gave GBG-ANG-02's
+    1 / 1 back. The programme bars of the planned team likewise (January 2025: 7 / 7)."""
+    context = Context(sample_db, Filters(*SEPTEMBER, bvcs=("GBG-ANG-01",)), "sv", Settings())
+    shares = ["referral_visit_share", "mother_present_share"]
+    for interval in ("month", "quarter"):
+        rows = figures.series.indicator_rows(
+            context.query("visit_shares_by_period", interval=interval), shares, 5,
+            {i: i for i in shares}, interval,
+            months=context.query("visit_shares_by_period", interval="month"),
+            withheld=figures.trend_withheld(context, context.filters, "month", shares))
+        assert len(rows) == 2 and rows.hidden.all(), interval
+    january = Context(sample_db, Filters(dt.date(2025, 1, 1), dt.date(2025, 1, 31),
+                                         bvcs=("GBG-ANG-01",)), "sv", Settings())
+    team = january.query("visit_shares_by_bvc_and_period", interval="year")
+    bars = figures.series.programme_rows(team, "planned_team_share", 5, {}, figures.
+                                         programmes_withheld(january, team,
+                                                             "planned_team_share"))
+    assert bars.hidden.all()
+    # all units: the programmes are as before
+    every = sample_db.query("visit_shares_by_bvc_and_period",
+                            Filters(dt.date(2025, 1, 1), dt.date(2025, 1, 31)), interval="year")
+    context = Context(sample_db, Filters(dt.date(2025, 1, 1), dt.date(2025, 1, 31)), "sv",
+                      Settings())
+    assert not figures.series.programme_rows(every, "planned_team_share", 5, {}, figures.
+                                             programmes_withheld(context, every,
+                                                                 "planned_team_share")
+                                             ).hidden.any()
