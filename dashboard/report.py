@@ -84,18 +84,56 @@ def unit_table(context) -> tuple[pd.DataFrame, str]:
     summed = shares.groupby(["indicator", level], as_index=False)[["n", "denominator"]].sum()
     cells = with_share_values(summed, ["indicator"], threshold)
     n_hidden = hide_within(summed, ["indicator"], "denominator", threshold)
+    # each column adds up from its BVCs: hidden where they give back a BVC or a district
+    # hidden over every unit (one BVC chosen, its column is that BVC: audit)
+    withheld = _columns_withheld(context, shares, counts, level)
+    held = pd.Series([(i, u) in withheld for i, u in zip(cells.indicator, cells[level])],
+                     index=cells.index)
+    cells["hidden"] |= held
+    n_hidden |= held
     cells["text"] = [f"{'–' if h else share_text(n, d, threshold, lang)} "
                      f"({cell_text(d, nh, threshold, lang)})"
                      for n, d, h, nh in zip(cells.n, cells.denominator, cells.hidden, n_hidden)]
     wide = cells.pivot(index="indicator", columns=level, values="text")
     wide = wide.reindex([i for i in figures.VISIT_SHARES if i in wide.index])
     visits = counts.groupby(level).visits.sum()
-    first = pd.DataFrame([counts_text([int(visits[u]) for u in wide.columns], threshold, lang)],
-                         columns=wide.columns, index=[t("visits", lang)])
+    texts = counts_text([int(visits[u]) for u in wide.columns], threshold, lang)
+    texts = ["–" if ("visits", u) in withheld and not 0 < visits[u] < threshold else text
+             for u, text in zip(wide.columns, texts)]
+    first = pd.DataFrame([texts], columns=wide.columns, index=[t("visits", lang)])
     wide.index = [indicator_name(i, lang) for i in wide.index]
     out = pd.concat([first, wide]).reset_index().rename(columns={"index": t("indicator", lang)})
     out.columns.name = None
     return out, "district" if level == "district" else "bvc"
+
+
+def _columns_withheld(context, shares: pd.DataFrame, counts: pd.DataFrame, level: str
+                      ) -> set[tuple[str, str]]:
+    """(indicator or "visits", column) of unit_table hidden as the tiles are (selection.py):
+    each column's BVCs against every unit's."""
+    from dashboard.selection import Selection, shares_hidden
+    every = context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
+                          interval="year")
+    per_bvc = every.groupby(["indicator", "bvc_id"], as_index=False).agg(
+        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    columns = counts.groupby(level).bvc_id.agg(set)
+    linked = context.linked_visits()
+    totals = linked.totals["bvc"]  # every unit's BVCs with visits
+    visits = pd.DataFrame({"bvc_id": totals.index,
+                           "district": [linked.district_of[b] for b in totals.index]})
+    out = set()
+    for column, bvcs in columns.items():
+        if Selection.of(bvcs, visits).hidden(
+                set(linked.totals_hidden["bvc"]), set(linked.totals_hidden["district"])):
+            out.add(("visits", column))
+    for indicator, rows in per_bvc.groupby("indicator"):
+        rows = rows[(rows.n > 0) | (rows.denominator > 0)]
+        for column, bvcs in columns.items():
+            selection = Selection.of(bvcs, rows)
+            if selection.hidden(*shares_hidden(rows, "n", "denominator", context.threshold,
+                                               selection.partial)):
+                out.add((indicator, column))
+    return out
 
 
 def report_interval(filters) -> str:

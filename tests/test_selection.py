@@ -178,3 +178,15 @@ def test_charts_of_a_selection_over_time_hide_what_its_tiles_hide(sample_db):
                                              programmes_withheld(context, every,
                                                                  "planned_team_share")
                                              ).hidden.any()
+
+
+def test_the_reports_unit_table_hides_a_bvc_as_its_tiles(sample_db):
+    """The meeting report's table per unit: one BVC chosen, its column is that BVC, and it
+    showed GBG-ANG-01's 6 visits and 100 % (6) in September 2026 (audit), where the tiles
+    and Datakvalitet hide them; with Angered chosen, that BVC's column likewise."""
+    from dashboard import report
+    for units in ({"bvcs": ("GBG-ANG-01",)}, {"districts": ("Angered",)}):
+        table, _ = report.unit_table(Context(sample_db, Filters(*SEPTEMBER, **units), "sv",
+                                             Settings()))
+        column = table["Capio BVC Angered"].tolist()
+        assert column[0] == "–" and set(column[1:]) == {"– (–)"}, units
