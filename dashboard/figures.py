@@ -122,13 +122,15 @@ def _withheld(context, filters) -> set[str]:
                 counts_hidden(every, figure, threshold, selection.partial)
                 if isinstance(figure, str) else
                 shares_hidden(every, *figure, threshold, selection.partial))
-    shares = context.query("visit_shares_by_bvc_and_period", filters.period_only(),
-                           interval="year")
-    per_bvc = shares.groupby(["indicator", "bvc_id"], as_index=False).agg(
+    _, touched, districts = _share_units(context, filters, "year")
+    per_bvc = touched.groupby(["indicator", "bvc_id"], as_index=False).agg(
         district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    per_district = districts.groupby(["indicator", "district"], as_index=False)[
+        ["n", "denominator"]].sum()
     for indicator in VISIT_SHARES:
-        hidden[indicator] = shares_hidden(per_bvc[per_bvc.indicator == indicator],
-                                          "n", "denominator", threshold, selection.partial)
+        hidden[indicator] = shares_hidden(
+            per_bvc[per_bvc.indicator == indicator], "n", "denominator", threshold,
+            selection.partial, per_district[per_district.indicator == indicator])
     return {indicator for indicator, (bvcs, districts) in hidden.items()
             if selection.hidden(bvcs, districts)}
 
@@ -174,6 +176,20 @@ def programmes_withheld(context, shares: pd.DataFrame, indicator: str) -> set[st
     return out
 
 
+def _share_units(context, filters, interval: str):
+    """visit_shares at `interval` over `filters`' period: the selection's BVCs' rows,
+    every BVC's of the districts they are in, and every district's (all BVCs of all
+    districts are a hundred times the rows, and only these districts' matter)."""
+    from dataclasses import replace
+    chosen = context.query("visit_shares_by_bvc_and_period", filters, interval=interval)
+    every = filters.period_only()
+    touched = context.query("visit_shares_by_bvc_and_period",
+                            replace(every, districts=tuple(sorted(set(chosen.district)))),
+                            interval=interval) if len(chosen) else chosen
+    return chosen, touched, context.query("visit_shares_by_district_and_period", every,
+                                          interval=interval)
+
+
 def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES
                    ) -> dict[str, set]:
     """Per visit share, the periods (day numbers) of a trend over `window` (the tiles',
@@ -184,23 +200,23 @@ def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES
     from dashboard.selection import Selection, units_hidden
     if not (window.districts or window.bvcs or window.programmes):
         return {}
-    every = context.query("visit_shares_by_bvc_and_period", window.period_only(),
-                          interval=interval)
-    chosen = set(context.query("visit_shares_by_bvc_and_period", window,
-                               interval=interval).bvc_id)
-    rows = every[every.indicator.isin(indicators)
-                 & ((every.n > 0) | (every.denominator > 0))]
-    rows = rows.assign(_p=day_numbers(rows.period))
-    partial = set(rows.district[rows.bvc_id.isin(chosen)])
-    bvcs, districts = units_hidden(rows, ["indicator", "_p"], context.threshold, partial)
+    chosen, touched, districts = _share_units(context, window, interval)
+
+    def rows_of(frame):
+        frame = frame[frame.indicator.isin(indicators)
+                      & ((frame.n > 0) | (frame.denominator > 0))]
+        return frame.assign(_p=day_numbers(frame.period))
+    rows = rows_of(touched)
+    bvcs, hidden_districts = units_hidden(rows, ["indicator", "_p"], context.threshold,
+                                          set(rows.district), rows_of(districts))
     by_group: dict = {}
-    for level, found in enumerate((bvcs, districts)):
+    for level, found in enumerate((bvcs, hidden_districts)):
         for unit, indicator, period in found:
             by_group.setdefault((indicator, period), (set(), set()))[level].add(unit)
-    out: dict[str, set] = {}
+    chosen_ids, out = set(chosen.bvc_id), {}
     for key, group in rows[rows.set_index(["indicator", "_p"]).index.isin(
             list(by_group))].groupby(["indicator", "_p"], sort=False):
-        if Selection.of(chosen, group).hidden(*by_group[key]):
+        if Selection.of(chosen_ids, group, complete=False).hidden(*by_group[key]):
             out.setdefault(key[0], set()).add(key[1])
     return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.series import hide_within, with_share_values
+from dashboard.series import with_share_values
 
 
 @dataclass(frozen=True)
@@ -20,13 +20,14 @@ class Selection:
     """The BVCs of a selection with something to count, among every unit's."""
     chosen: frozenset
     bvcs_of: dict  # district: frozenset of its BVCs with something to count (every unit)
+    complete: bool = True  # bvcs_of holds every district (else those of `chosen` only)
 
     @classmethod
-    def of(cls, chosen, every: pd.DataFrame) -> "Selection":
+    def of(cls, chosen, every: pd.DataFrame, complete: bool = True) -> "Selection":
         """`chosen`: the selection's BVC ids; `every`: rows (bvc_id, district) over every
-        unit of the period."""
+        unit of the period, or (`complete` False) over the chosen BVCs' districts."""
         groups = every.groupby("district").bvc_id
-        return cls(frozenset(chosen), {d: frozenset(b) for d, b in groups})
+        return cls(frozenset(chosen), {d: frozenset(b) for d, b in groups}, complete)
 
     @property
     def partial(self) -> set:
@@ -36,7 +37,8 @@ class Selection:
 
     @property
     def everything(self) -> bool:
-        return all(members <= self.chosen for members in self.bvcs_of.values())
+        return self.complete and all(members <= self.chosen
+                                     for members in self.bvcs_of.values())
 
     def hidden(self, bvcs: set, districts: set) -> bool:
         """Whether the selection's sum is hidden, given the BVCs and the districts hidden
@@ -54,19 +56,24 @@ class Selection:
         return False
 
 
-def units_hidden(rows: pd.DataFrame, keys: list[str], threshold: int, partial: set
-                 ) -> tuple[set, set]:
+def units_hidden(rows: pd.DataFrame, keys: list[str], threshold: int, partial: set,
+                 districts: pd.DataFrame | None = None) -> tuple[set, set]:
     """The BVCs and the districts whose share n / N (a count: n = N) is hidden over every
     unit, per group of `keys` (the indicator, the period): districts as siblings within all
     units, then BVCs as siblings within their district; a district hidden there hides one
     of its BVCs at least, else its BVCs, each shown (a tile of its own), would add up to it
     (audit: Landskrona "–", its two BVCs 9 and 6, all units less the other districts gave
     Västra Göteborg's 4 back). Returns (BVC, *group) and (district, *group) tuples; BVCs
-    only of the districts `partial` (Selection.partial: the others' do not matter)."""
+    only of the districts `partial` (Selection.partial: the others' do not matter).
+    `districts`: every district's rows (district, keys, n, denominator), where `rows` are
+    only the BVCs of some (visit_shares_by_district_and_period: a hundredth the rows)."""
     rows = rows[(rows.n > 0) | (rows.denominator > 0)]
-    districts = with_share_values(
-        rows.groupby([*keys, "district"], as_index=False)[["n", "denominator"]].sum()
-        .assign(_all=0), [*keys, "_all"], threshold)
+    if districts is None:
+        districts = rows.groupby([*keys, "district"], as_index=False)[
+            ["n", "denominator"]].sum()
+    districts = districts[(districts.n > 0) | (districts.denominator > 0)]
+    districts = with_share_values(districts[[*keys, "district", "n", "denominator"]]
+                                  .assign(_all=0), [*keys, "_all"], threshold)
     hidden_districts = set(zip(districts.district[districts.hidden],
                                *(districts[k][districts.hidden] for k in keys)))
     within = rows[rows.district.isin(partial)]
@@ -90,9 +97,12 @@ def counts_hidden(every: pd.DataFrame, column: str, threshold: int, partial: set
 
 
 def shares_hidden(every: pd.DataFrame, n: str, denominator: str, threshold: int,
-                  partial: set) -> tuple[set, set]:
-    """units_hidden of a share n / N over one period (the BVCs' and the districts' ids)."""
+                  partial: set, districts: pd.DataFrame | None = None) -> tuple[set, set]:
+    """units_hidden of a share n / N over one period (the BVCs' and the districts' ids);
+    `districts` as there (columns district, `n`, `denominator`)."""
     rows = every.assign(n=every[n], denominator=every[denominator])[
         ["bvc_id", "district", "n", "denominator"]]
-    bvcs, districts = units_hidden(rows, [], threshold, partial)
+    if districts is not None:
+        districts = districts.assign(n=districts[n], denominator=districts[denominator])
+    bvcs, districts = units_hidden(rows, [], threshold, partial, districts)
     return {b for b, in bvcs}, {d for d, in districts}

@@ -28,16 +28,18 @@ level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"
 whole = level == "bvc" or not (context.filters.bvcs or context.filters.programmes)
 key = "bvc_id" if level == "bvc" else "district"
 every = context.filters.period_only()
-# by quarter or year, hidden as the months are (hiding.hidden_as_months)
-every_months = context.query("visit_shares_by_bvc_and_period", every, interval="month")
+# by quarter or year, hidden as the months are (hiding.hidden_as_months); districts from
+# the districts' rows (every BVC's by month are a hundred times as many)
+units = ("visit_shares_by_district_and_period" if whole and level == "district"
+         else "visit_shares_by_bvc_and_period")
+every_months = context.query(units, every, interval="month")
 if whole:
-    over_time = series.share_rows(
-        context.query("visit_shares_by_bvc_and_period", every, interval=interval),
-        both, level, threshold, interval=interval, months=every_months)
+    over_time = series.share_rows(context.query(units, every, interval=interval), both,
+                                  level, threshold, interval=interval, months=every_months)
 else:  # a district's part: hidden where one of its BVCs is over every unit
     over_time = series.share_parts(
-        shares, context.query("visit_shares_by_bvc_and_period", every, interval=interval),
-        both, level, threshold, interval, every_months)
+        shares, context.query(units, every, interval=interval), both, level, threshold,
+        interval, every_months)
 over_time = context.labelled(over_time[over_time[key].isin(set(shares[key]))], interval)
 over_time["series"] = over_time["bvc_name" if level == "bvc" else "district"]
 widgets.chart_block(
