@@ -59,8 +59,10 @@ def key_tiles(context) -> KeyTiles:
     # change shows the one before): hidden as two sets of siblings, else a month the trend
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
+    units = (_share_units(context, window, "month") if split and (
+        window.districts or window.bvcs or window.programmes) else None)
     trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval,
-                                 trend_withheld(context, window, interval))
+                                 trend_withheld(context, window, interval, units=units))
     # the visits as Besök hides them for the period and the one before, each over every
     # unit (counted over the selection alone, a period from another day than the 1st
     # showed the audit a September of GBG-ANG-01 that Besök hides)
@@ -87,8 +89,8 @@ def key_tiles(context) -> KeyTiles:
         completed.missing.sum(), lang, threshold, targets.get("completed_share"),
         None if completed_before is None else (completed_before.n.sum(),
                                                completed_before.denominator.sum())))
-    now = _withheld(context, context.filters)
-    before = _withheld(context, previous) if previous else set()
+    now = _withheld(context, context.filters, units)
+    before = _withheld(context, previous, units) if previous else set()
     return KeyTiles([withhold(tile, now, before) for tile in visits],
                     [withhold(tile, now, before) for tile in families],
                     interval, previous is not None)
@@ -101,14 +103,19 @@ TILE_FIGURES = {"visits": "visits", "families_visited": "families_visited",
                 "completed_share": ("completed", "completion_eligible")}
 
 
-def _withheld(context, filters) -> set[str]:
+def _withheld(context, filters, by_month=None) -> set[str]:
     """The tiles a selection of units hides for `filters`' period: those whose figure
-    adds up from a BVC or a district the page of every unit hides (selection.py)."""
+    adds up from a BVC or a district the page of every unit hides (selection.py).
+    `by_month`: _share_units by month over a window holding the period in whole months
+    (the tiles' trend reads them anyway), else asked for by year."""
     from dashboard.selection import Selection, counts_hidden, shares_hidden
     if not (filters.districts or filters.bvcs or filters.programmes):
         return set()
     every = context.query("counts_by_bvc", filters.period_only())
-    chosen = context.query("counts_by_bvc", filters).bvc_id
+    chosen = every.bvc_id[(not filters.districts or every.district.isin(filters.districts))
+                          & (not filters.bvcs or every.bvc_id.isin(filters.bvcs))
+                          & (not filters.programmes
+                             or every.programme_id.isin(filters.programmes))]
     selection = Selection.of(chosen, every)
     if selection.everything:
         return set()
@@ -122,7 +129,12 @@ def _withheld(context, filters) -> set[str]:
                 counts_hidden(every, figure, threshold, selection.partial)
                 if isinstance(figure, str) else
                 shares_hidden(every, *figure, threshold, selection.partial))
-    _, touched, districts = _share_units(context, filters, "year")
+    if by_month is None:
+        _, touched, districts = _share_units(context, filters, "year")
+    else:  # the period's months of the window's
+        touched, districts = (frame[(frame.period >= pd.Timestamp(filters.date_from))
+                                    & (frame.period <= pd.Timestamp(filters.date_to))]
+                              for frame in by_month[1:])
     per_bvc = touched.groupby(["indicator", "bvc_id"], as_index=False).agg(
         district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
     per_district = districts.groupby(["indicator", "district"], as_index=False)[
@@ -190,8 +202,8 @@ def _share_units(context, filters, interval: str):
                                           interval=interval)
 
 
-def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES
-                   ) -> dict[str, set]:
+def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES,
+                   units=None) -> dict[str, set]:
     """Per visit share, the periods (day numbers) of a trend over `window` (the tiles',
     or a page's chart of the selection over time) that a selection of units hides, as
     _withheld does for the tiles: each period's BVCs and districts hidden as siblings over
@@ -200,7 +212,7 @@ def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES
     from dashboard.selection import Selection, units_hidden
     if not (window.districts or window.bvcs or window.programmes):
         return {}
-    chosen, touched, districts = _share_units(context, window, interval)
+    chosen, touched, districts = units or _share_units(context, window, interval)
 
     def rows_of(frame):
         frame = frame[frame.indicator.isin(indicators)
@@ -327,8 +339,8 @@ def both_professions_by_bvc(context, shares: pd.DataFrame, large: bool = False) 
     lang, threshold = context.lang, context.threshold
     both = "both_professions_share"
     target = context.settings.targets.get(both)
-    every = context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
-                          interval="year")
+    every = context.query("indicator_by_bvc_and_period", context.filters.period_only(),
+                          interval="year", indicator=both)
     units = series.unit_rows(every, both, threshold)
     units = units[units.bvc_id.isin(set(shares.bvc_id))]
     dots = tables.unit_share_frame(units, lang, threshold)

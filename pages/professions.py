@@ -30,16 +30,19 @@ key = "bvc_id" if level == "bvc" else "district"
 every = context.filters.period_only()
 # by quarter or year, hidden as the months are (hiding.hidden_as_months); districts from
 # the districts' rows (every BVC's by month are a hundred times as many)
-units = ("visit_shares_by_district_and_period" if whole and level == "district"
-         else "visit_shares_by_bvc_and_period")
-every_months = context.query(units, every, interval="month")
+# the districts' rows, or every BVC's of this indicator only (every BVC's of every share
+# by month are a hundred times as many)
+units, one = (("visit_shares_by_district_and_period", {}) if whole and level == "district"
+              else ("indicator_by_bvc_and_period", {"indicator": both}))
+every_months = context.query(units, every, interval="month", **one)
 if whole:
-    over_time = series.share_rows(context.query(units, every, interval=interval), both,
-                                  level, threshold, interval=interval, months=every_months)
+    over_time = series.share_rows(context.query(units, every, interval=interval, **one),
+                                  both, level, threshold, interval=interval,
+                                  months=every_months)
 else:  # a district's part: hidden where one of its BVCs is over every unit
     over_time = series.share_parts(
-        shares, context.query(units, every, interval=interval), both, level, threshold,
-        interval, every_months)
+        shares, context.query(units, every, interval=interval, **one), both, level,
+        threshold, interval, every_months)
 over_time = context.labelled(over_time[over_time[key].isin(set(shares[key]))], interval)
 over_time["series"] = over_time["bvc_name" if level == "bvc" else "district"]
 widgets.chart_block(
@@ -70,7 +73,7 @@ st.subheader(t("parents_title", lang))
 parents = context.labelled(series.indicator_rows(
     shares, ["mother_present_share", "other_parent_share"], threshold,
     {i: indicator_name(i, lang) for i in ("mother_present_share", "other_parent_share")},
-    interval, months=context.query("visit_shares_by_bvc_and_period", interval="month"),
+    interval, months=context.query("visit_shares_by_period", interval="month"),
     # a selection of units: the months that add up from a unit hidden over every unit
     withheld=figures.trend_withheld(context, context.filters, "month",
                                     ["mother_present_share", "other_parent_share"])),

@@ -8,6 +8,7 @@
 WITH visited AS (
     SELECT bvc_id,
            any_value(district) AS district,
+           any_value(programme_id) AS programme_id,
            count(*) AS visits,
            families_visited_at_bvc(v, coalesce($date_from, DATE '0001-01-01'))
                AS families_visited
@@ -15,12 +16,14 @@ WITH visited AS (
     GROUP BY bvc_id
 ),
 born AS (
-    SELECT f.bvc_id, any_value(f.district) AS district, unnest(sum_family_counts(f))
+    SELECT f.bvc_id, any_value(f.district) AS district,
+           any_value(f.programme_id) AS programme_id, unnest(sum_family_counts(f))
     FROM family_counts($date_from, $date_to, $districts, $bvcs, $programmes, $as_of) f
     GROUP BY f.bvc_id
 )
 SELECT bvc_id,
        coalesce(v.district, b.district) AS district,
+       coalesce(v.programme_id, b.programme_id) AS programme_id,
        coalesce(v.visits, 0) AS visits,
        coalesce(v.families_visited, 0) AS families_visited,
        coalesce(b.families, 0) AS families,

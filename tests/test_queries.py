@@ -51,7 +51,7 @@ def test_results_come_out_as_duckdb_gives_them(small_db, name):
     params = Filters().params(small_db.export.reference_date)
     params["scope_bvcs"] = EVERY_UNIT.param()
     options = {"interval": "month", "cohort": "half_year", "table": "visits",
-               "field": "duration_minutes"}
+               "field": "duration_minutes", "indicator": "both_professions_share"}
     params.update(options)
     used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
     expected = small_db.con.cursor().execute(sql, used).df()

@@ -206,3 +206,17 @@ def test_the_districts_shares_are_the_sums_of_their_bvcs(sample_db):
             assert len(districts) == len(bvcs) > 100
             pd.testing.assert_frame_equal(districts.sort_index(), bvcs.sort_index(),
                                           check_dtype=False)
+
+
+def test_one_indicators_rows_are_the_shares_rows_of_that_indicator(sample_db):
+    """indicator_by_bvc_and_period (a page's one indicator over every BVC) equals
+    visit_shares_by_bvc_and_period's rows of that indicator."""
+    filters = Filters(dt.date(2025, 3, 15), dt.date(2026, 2, 10))
+    for indicator in ("both_professions_share", "other_parent_share"):
+        one = sample_db.query("indicator_by_bvc_and_period", filters, interval="quarter",
+                              indicator=indicator)
+        every = sample_db.query("visit_shares_by_bvc_and_period", filters,
+                                interval="quarter")
+        every = every[every.indicator == indicator].reset_index(drop=True)
+        assert len(one) >= 40
+        pd.testing.assert_frame_equal(one, every, check_dtype=False)
