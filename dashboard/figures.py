@@ -174,9 +174,9 @@ def programmes_withheld(context, shares: pd.DataFrame, indicator: str) -> set[st
     BVCs per programme, `shares`) adds up from a BVC or a district hidden over every unit
     (a programme of one BVC chosen is that BVC: audit, 7 / 7 where its tile is "–")."""
     from dashboard.selection import Selection, shares_hidden
-    every = context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
-                          interval="year")
-    every = every[every.indicator == indicator].groupby("bvc_id", as_index=False).agg(
+    every = context.query("indicator_by_bvc_and_period", context.filters.period_only(),
+                          interval="year", indicator=indicator)
+    every = every.groupby("bvc_id", as_index=False).agg(
         district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
     every = every[(every.n > 0) | (every.denominator > 0)]
     out = set()
