@@ -109,6 +109,9 @@ STRINGS = {
                            "over whole months)"),
     "table_visit_share_rows": ("samma andelar en rad per BVC, månad och indikator",
                                "the same shares, one row per BVC, month and indicator"),
+    "table_visit_share_district_rows": (
+        "samma andelar summerade en rad per stadsdel/kommun, månad och indikator",
+        "the same shares summed, one row per district, month and indicator"),
     "table_visit_share_indicators": ("besöksandelarnas indikatorer i sin ordning",
                                      "the visit share indicators in their order"),
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",
