@@ -115,6 +115,23 @@ CREATE OR REPLACE MACRO visit_share_months(date_from, date_to, districts, bvcs, 
     WHERE NOT whole_months(date_from, date_to)
     GROUP BY bvc_id, month;
 
+-- visit_share_months per BVC, period (interval_name, by its first day) and indicator, for
+-- the named queries that read them whole (visit_shares_by_bvc_and_period) or one
+-- indicator's (indicator_by_bvc_and_period).
+CREATE OR REPLACE MACRO visit_shares_by_bvc(date_from, date_to, districts, bvcs, programmes,
+                                            interval_name) AS TABLE
+    SELECT bvc_id,
+           any_value(bvc_name) AS bvc_name,
+           any_value(district) AS district,
+           any_value(programme_id) AS programme_id,
+           period_start(month, interval_name) AS period,
+           indicator,
+           sum(n)::BIGINT AS n,
+           sum(denominator)::BIGINT AS denominator,
+           sum(missing)::BIGINT AS missing
+    FROM visit_share_months(date_from, date_to, districts, bvcs, programmes)
+    GROUP BY bvc_id, period, indicator;
+
 -- visit_share_months summed per district: from visit_share_district_rows when the period
 -- is whole months and no BVC or programme is chosen, else summed from the BVCs' rows.
 CREATE OR REPLACE MACRO kept.visit_share_district_months(date_from, date_to, districts, bvcs,
