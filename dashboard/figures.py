@@ -59,8 +59,8 @@ def key_tiles(context) -> KeyTiles:
     # change shows the one before): hidden as two sets of siblings, else a month the trend
     # shows gives a hidden one back (audit: 94 − 92 = 2)
     split = context.filters.date_from if _by_months(context, interval, previous) else None
-    units = (_share_units(context, window, "month") if split and (
-        window.districts or window.bvcs or window.programmes) else None)
+    units = (_share_units(context, window, "month") if split and window.chooses_units
+             else None)
     trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval,
                                  trend_withheld(context, window, interval, units=units))
     # the visits as Besök hides them for the period and the one before, each over every
@@ -108,8 +108,8 @@ def _withheld(context, filters, by_month=None) -> set[str]:
     adds up from a BVC or a district the page of every unit hides (selection.py).
     `by_month`: _share_units by month over a window holding the period in whole months
     (the tiles' trend reads them anyway), else asked for by year."""
-    from dashboard.selection import Selection, counts_hidden, shares_hidden
-    if not (filters.districts or filters.bvcs or filters.programmes):
+    from dashboard.selection import Selection, bvc_sums, counts_hidden, shares_hidden
+    if not filters.chooses_units:
         return set()
     every = context.query("counts_by_bvc", filters.period_only())
     chosen = every.bvc_id[(not filters.districts or every.district.isin(filters.districts))
@@ -135,8 +135,7 @@ def _withheld(context, filters, by_month=None) -> set[str]:
         touched, districts = (frame[(frame.period >= pd.Timestamp(filters.date_from))
                                     & (frame.period <= pd.Timestamp(filters.date_to))]
                               for frame in by_month[1:])
-    per_bvc = touched.groupby(["indicator", "bvc_id"], as_index=False).agg(
-        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    per_bvc = bvc_sums(touched)
     per_district = districts.groupby(["indicator", "district"], as_index=False)[
         ["n", "denominator"]].sum()
     for indicator in VISIT_SHARES:
@@ -151,41 +150,27 @@ def _reach_withheld(context, filters) -> set[str]:
     """The reach stages the funnel hides for a selection of BVCs or a programme: those
     whose total over the cohorts adds up from a BVC or a district hidden over every unit
     (each BVC's total beside its district's others, each district's beside the others)."""
-    from dashboard.selection import Selection, shares_hidden
-    if not (filters.bvcs or filters.programmes):
+    from dashboard.selection import bvc_sums, share_withheld
+    if not filters.chooses_part:
         return set()  # whole districts: their totals are the reach table's, hidden there
     every = series.reach_stages(context.query("reach_by_bvc_and_cohort",
                                               filters.period_only(), cohort="year"))
     chosen = set(context.query("reach_by_bvc_and_cohort", filters, cohort="year").bvc_id)
-    totals = every.groupby(["indicator", "bvc_id"], as_index=False).agg(
-        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
-    out = set()
-    for indicator, rows in totals.groupby("indicator"):
-        rows = rows[(rows.n > 0) | (rows.denominator > 0)]
-        selection = Selection.of(chosen, rows)
-        if selection.hidden(*shares_hidden(rows, "n", "denominator", context.threshold,
-                                           selection.partial)):
-            out.add(indicator)
-    return out
+    return {indicator for indicator, rows in bvc_sums(every).groupby("indicator")
+            if share_withheld(chosen, rows, context.threshold)}
 
 
 def programmes_withheld(context, shares: pd.DataFrame, indicator: str) -> set[str]:
     """The programmes whose share of `indicator` over the period (bars of the selection's
     BVCs per programme, `shares`) adds up from a BVC or a district hidden over every unit
     (a programme of one BVC chosen is that BVC: audit, 7 / 7 where its tile is "–")."""
-    from dashboard.selection import Selection, shares_hidden
-    every = context.query("indicator_by_bvc_and_period", context.filters.period_only(),
-                          interval="year", indicator=indicator)
-    every = every.groupby("bvc_id", as_index=False).agg(
-        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
-    every = every[(every.n > 0) | (every.denominator > 0)]
-    out = set()
-    for programme, rows in shares[shares.indicator == indicator].groupby("programme_id"):
-        selection = Selection.of(set(rows.bvc_id), every)
-        if selection.hidden(*shares_hidden(every, "n", "denominator", context.threshold,
-                                           selection.partial)):
-            out.add(programme)
-    return out
+    from dashboard.selection import bvc_sums, share_withheld
+    every = bvc_sums(context.query("indicator_by_bvc_and_period",
+                                   context.filters.period_only(), interval="year",
+                                   indicator=indicator), by=())
+    return {programme for programme, rows
+            in shares[shares.indicator == indicator].groupby("programme_id")
+            if share_withheld(set(rows.bvc_id), every, context.threshold)}
 
 
 def _share_units(context, filters, interval: str):
@@ -210,7 +195,7 @@ def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES,
     every unit (selection.units_hidden)."""
     from dashboard.hiding import day_numbers
     from dashboard.selection import Selection, units_hidden
-    if not (window.districts or window.bvcs or window.programmes):
+    if not window.chooses_units:
         return {}
     chosen, touched, districts = units or _share_units(context, window, interval)
 
@@ -299,7 +284,7 @@ def visits_by_district(context, interval: str, linked, bvcs) -> Figure:
     rows of the linked visits, or with BVCs or programmes chosen, those BVCs' counts summed
     per district (Linked.sums)."""
     lang, threshold = context.lang, context.threshold
-    if context.filters.bvcs or context.filters.programmes:
+    if context.filters.chooses_part:
         rows = linked.sums(interval, bvcs, by_district=True)
     else:
         rows = linked.view("district", interval, {linked.district_of[b] for b in bvcs

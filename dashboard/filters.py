@@ -72,6 +72,16 @@ class Filters:
             return replace(self, date_from=first_of_month(end, months), date_to=end)
         return replace(self, date_from=end - (self.date_to - self.date_from), date_to=end)
 
+    @property
+    def chooses_units(self) -> bool:
+        """Districts, BVCs or programmes chosen: not every unit."""
+        return bool(self.districts or self.bvcs or self.programmes)
+
+    @property
+    def chooses_part(self) -> bool:
+        """BVCs or programmes chosen: perhaps part of a district."""
+        return bool(self.bvcs or self.programmes)
+
     def period_only(self) -> "Filters":
         """The period without the unit and programme filters: small numbers are hidden
         over every unit, so that a district's or a BVC's own view hides what the view of

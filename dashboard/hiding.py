@@ -137,7 +137,7 @@ def hidden_as_months(summed: pd.DataFrame, months: pd.DataFrame | None, column: 
     `also`: cells (units…, month's day) hidden whatever their count, by month."""
     if months is None or interval not in ("quarter", "year") or summed.empty:
         return hidden_counts(summed, column, level, threshold, extra, interval=interval,
-                             also=also if months is not None else frozenset())
+                             also=also)
     keys = LEVEL_KEYS[level] + list(extra or [])
     by_month = months.groupby(["period", *keys], as_index=False, sort=True)[column].sum()
     record: dict = {}

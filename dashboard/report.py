@@ -111,11 +111,9 @@ def _columns_withheld(context, shares: pd.DataFrame, counts: pd.DataFrame, level
                       ) -> set[tuple[str, str]]:
     """(indicator or "visits", column) of unit_table hidden as the tiles are (selection.py):
     each column's BVCs against every unit's."""
-    from dashboard.selection import Selection, shares_hidden
-    every = context.query("visit_shares_by_bvc_and_period", context.filters.period_only(),
-                          interval="year")
-    per_bvc = every.groupby(["indicator", "bvc_id"], as_index=False).agg(
-        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+    from dashboard.selection import Selection, bvc_sums, share_withheld
+    per_bvc = bvc_sums(context.query("visit_shares_by_bvc_and_period",
+                                     context.filters.period_only(), interval="year"))
     columns = counts.groupby(level).bvc_id.agg(set)
     linked = context.linked_visits()
     totals = linked.totals["bvc"]  # every unit's BVCs with visits
@@ -127,12 +125,8 @@ def _columns_withheld(context, shares: pd.DataFrame, counts: pd.DataFrame, level
                 set(linked.totals_hidden["bvc"]), set(linked.totals_hidden["district"])):
             out.add(("visits", column))
     for indicator, rows in per_bvc.groupby("indicator"):
-        rows = rows[(rows.n > 0) | (rows.denominator > 0)]
-        for column, bvcs in columns.items():
-            selection = Selection.of(bvcs, rows)
-            if selection.hidden(*shares_hidden(rows, "n", "denominator", context.threshold,
-                                               selection.partial)):
-                out.add((indicator, column))
+        out |= {(indicator, column) for column, bvcs in columns.items()
+                if share_withheld(bvcs, rows, context.threshold)}
     return out
 
 

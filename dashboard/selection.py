@@ -106,3 +106,18 @@ def shares_hidden(every: pd.DataFrame, n: str, denominator: str, threshold: int,
         districts = districts.assign(n=districts[n], denominator=districts[denominator])
     bvcs, districts = units_hidden(rows, [], threshold, partial, districts)
     return {b for b, in bvcs}, {d for d, in districts}
+
+
+def bvc_sums(frame: pd.DataFrame, by: tuple[str, ...] = ("indicator",)) -> pd.DataFrame:
+    """A share query's n and N per BVC (and `by`) over its periods, with the district."""
+    return frame.groupby([*by, "bvc_id"], as_index=False).agg(
+        district=("district", "first"), n=("n", "sum"), denominator=("denominator", "sum"))
+
+
+def share_withheld(chosen, every: pd.DataFrame, threshold: int) -> bool:
+    """Whether a share summed over the BVCs `chosen` is hidden (Selection.hidden), given
+    every unit's BVCs' n and N (bvc_sums of one indicator)."""
+    rows = every[(every.n > 0) | (every.denominator > 0)]
+    selection = Selection.of(chosen, rows)
+    return selection.hidden(*shares_hidden(rows, "n", "denominator", threshold,
+                                           selection.partial))

@@ -25,7 +25,7 @@ level = "bvc" if shares.bvc_id.nunique() <= MAX_LINES else "district"
 # hidden over every unit of the period, the selection's lines drawn (a chosen unit hides
 # what the page of every unit hides); a district's part (BVCs or a programme chosen)
 # hidden where one of its BVCs is (series.share_parts)
-whole = level == "bvc" or not (context.filters.bvcs or context.filters.programmes)
+whole = level == "bvc" or not context.filters.chooses_part
 key = "bvc_id" if level == "bvc" else "district"
 every = context.filters.period_only()
 # by quarter or year, hidden as the months are (hiding.hidden_as_months); districts from

@@ -32,7 +32,7 @@ widgets.figure(figures.reach_funnel(context, stages, context.filters.units_only(
 filters = context.filters
 chosen = set(reach.district)
 every = None
-if not (filters.bvcs or filters.programmes):
+if not filters.chooses_part:
     stages = series.reach_stages(context.query(
         "reach_by_district_and_cohort", filters.units_only().period_only(), cohort=cohort))
     coverage = series.share_rows(stages, "offered_share", "district", threshold,
