@@ -33,6 +33,8 @@ from dashboard import validation
 from dashboard.validation import (QUARANTINE_DDL, TableLoad, cell_position, code_index,
                                   keep_valid_rows, literal, load_sources, q, quarantine_rows)
 from dashboard.vocab import VOCABULARIES
+from dashboard.privacy.build import build_cells
+from dashboard.privacy.grid import Grid, month_index
 
 QUERIES_DIR = PACKAGE_ROOT / "queries"
 MODEL_DIR = QUERIES_DIR / "model"
@@ -40,6 +42,7 @@ MODEL_DIR = QUERIES_DIR / "model"
 MODEL_FILES = ("visit_facts.sql", "family_facts.sql", "scope_macros.sql", "visit_months.sql",
                "family_months.sql", "quality_macros.sql")
 PARAMETER = re.compile(r"\$([a-z_]+)")
+DEFAULT_THRESHOLD = 5  # contract, section 6 (a setting: .streamlit/hembesok.toml)
 # Queries that return rows about single families or visits: each takes `$scope_bvcs`, and
 # none runs without a scope, so that no caller can forget one (it fails closed).
 ROW_LEVEL_QUERIES = frozenset({"due_list", "due_counts", "flagged_visits", "quarantined_rows",
@@ -333,8 +336,11 @@ def _referral_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list,
     return counts
 
 
-def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
-    """Validate the export into `con`: valid rows as tables, the rest in `quarantine`."""
+def build(export: Export, con: duckdb.DuckDBPyConnection | None = None,
+          threshold: int = DEFAULT_THRESHOLD):
+    """Validate the export into `con`: valid rows as tables, the rest in `quarantine`, the
+    model the queries read, and which of its small numbers are hidden (dashboard/privacy)
+    at `threshold`."""
     con = con or duckdb.connect()
     con.execute("SET enable_progress_bar = false")
     con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
@@ -350,6 +356,7 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None):
     _load_summary(con, loads)
     _keep_quarantined_rows(con, loads)
     build_model(con, export.reference_date, loads)
+    build_cells(con, export.reference_date, threshold)
     con.register("_rows", _arrow([{"table_name": x.name, "input_rows": x.input_rows,
                                    "extra_columns": list(x.extra_columns)}
                                   for x in loads.values()]))
@@ -380,7 +387,8 @@ def build_model(con, reference_date: dt.date,
 
 # The files whose change changes what a validated database holds.
 _CODE = [PACKAGE_ROOT / "dashboard" / f for f in ("contract.py", "validation.py", "db.py",
-                                                  "vocab.py", "programmes.py")]
+                                                  "vocab.py", "programmes.py")] + sorted(
+    (PACKAGE_ROOT / "dashboard" / "privacy").glob("*.py"))
 
 
 def cache_dir() -> Path:
@@ -389,12 +397,14 @@ def cache_dir() -> Path:
                 or Path.home() / ".cache" / "hembesok")
 
 
-def database_file(export: Export) -> Path:
+def database_file(export: Export, threshold: int = DEFAULT_THRESHOLD) -> Path:
     """The validated database of this export, built by this code and this DuckDB: named by
     the export's place, fingerprint and reference date (today's without a manifest: "not in
-    the future" is judged again on a new day) and by the code's own digest."""
+    the future" is judged again on a new day), the small-number threshold its verdicts are
+    for, and the code's own digest."""
     digest = hashlib.sha1(f"{export.path.resolve()}|{export.fingerprint}|"
-                          f"{export.reference_date}|{duckdb.__version__}".encode())
+                          f"{export.reference_date}|{duckdb.__version__}|"
+                          f"{int(threshold)}".encode())
     for file in _CODE + sorted(MODEL_DIR.glob("*.sql")):
         digest.update(file.read_bytes())
     return cache_dir() / f"{export.path.name}-{digest.hexdigest()[:16]}.duckdb"
@@ -403,7 +413,8 @@ def database_file(export: Export) -> Path:
 KEEP_DATABASES = 4
 
 
-def _build_file(export: Export, target: Path, memory_limit: str) -> None:
+def _build_file(export: Export, target: Path, memory_limit: str,
+                threshold: int = DEFAULT_THRESHOLD) -> None:
     """Validate into `target` through a temporary file renamed into place when complete,
     so that no reader ever opens half a database; a second process waits for the first."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -416,7 +427,7 @@ def _build_file(export: Export, target: Path, memory_limit: str) -> None:
         try:
             con = duckdb.connect(str(partial), config={"memory_limit": memory_limit})
             try:
-                build(export, con)
+                build(export, con, threshold)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
@@ -533,23 +544,29 @@ class Database:
                                     compare=False)
     # the shared lock that keeps `file` from being pruned while this is open (_hold)
     _readers: Any = field(default=None, repr=False, compare=False)
+    threshold: int = DEFAULT_THRESHOLD  # the small-number threshold its verdicts are for
+    grid: Grid | None = None  # the periods those verdicts are decided on (None: no visit)
 
     @classmethod
-    def open(cls, path: Path | str | None = None, memory_limit: str = "1GB") -> "Database":
+    def open(cls, path: Path | str | None = None, memory_limit: str = "1GB",
+             threshold: int | None = None) -> "Database":
         """The export validated once into a database file that later starts (and other
         processes) open read-only; `memory_limit` bounds DuckDB's buffers, the file holds
-        the rest."""
+        the rest. Small numbers are decided at `threshold` (the settings' by default)."""
+        if threshold is None:
+            from dashboard.settings import load_settings
+            threshold = load_settings().threshold
         export = open_export(path)
         readers = None
         try:
-            file = database_file(export)
+            file = database_file(export, threshold)
             file.parent.mkdir(parents=True, exist_ok=True)
             try:
                 readers = _hold(file)  # not pruned while this process reads it
             except OSError as error:  # a cache this process may read but not write
                 log.info("%s read without a readers lock (%s)", file.name, error)
             if not file.exists():
-                _build_file(export, file, memory_limit)
+                _build_file(export, file, memory_limit, threshold)
             os.utime(file)  # the most recently used are the ones kept
             con = duckdb.connect(str(file), read_only=True,
                                  config={"memory_limit": memory_limit})
@@ -564,7 +581,8 @@ class Database:
             # no cache to write (or the file removed meanwhile by hand): validate into
             # memory, as every start would without the cache
             log.warning("validated database not kept (%s); validating in memory", error)
-            con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}))
+            con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}),
+                           threshold)
             file = None
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in
@@ -572,8 +590,12 @@ class Database:
         last_visit, last_birth = con.execute(
             "SELECT (SELECT max(visit_date) FROM visit_facts), "
             "(SELECT max(child_birth_date) FROM family_facts)").fetchone()
+        first, last = con.execute("SELECT first_month, last_month FROM privacy_grid"
+                                  ).fetchone()
         db = cls(export, con, loads, max(d for d in (last_visit, last_birth, dt.date.min)
-                                         if d), file, _readers=readers)
+                                         if d), file, _readers=readers, threshold=threshold,
+                 grid=Grid(month_index(first), month_index(last), export.reference_date)
+                 if first else None)
         db.facts = {name: db._run(name, {}, False) for name in query_names()
                     if not PARAMETER.search(query_text(name))}
         return db
@@ -618,6 +640,19 @@ class Database:
             return self.facts[name].copy()
         used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
         return self._run(name, used, self.reads_kept_rows(filters))
+
+    def cells(self, measures, unit_parts, period_parts) -> pd.DataFrame:
+        """The grid's cells of `measures` summed per group of units and of periods
+        (privacy.read.UnitPart, PeriodPart), with whether any of them is hidden."""
+        if not (unit_parts and period_parts and measures):
+            return pd.DataFrame(columns=["unit_group", "period_group", "measure", "value",
+                                         "hidden", "cells"])
+        return self._run("grid_cells", {
+            "measures": list(measures),
+            "unit_parts": [{"unit_group": u.group, "level": u.level, "unit": u.unit}
+                           for u in unit_parts],
+            "period_parts": [{"period_group": p.group, "kind": p.kind, "period": p.period}
+                             for p in period_parts]}, False)
 
     def _run(self, name: str, params: dict, kept: bool) -> pd.DataFrame:
         cursor = self._cursor(kept)

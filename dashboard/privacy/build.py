@@ -1,0 +1,270 @@
+"""The grid's cells and their verdicts, built once with the validated database: one row
+per measure, unit and period with a count that is not 0 (`privacy_cells`), sorted so that a
+page reads the few it needs. A count of 0 is shown and has no row."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pyarrow as pa
+
+from dashboard.privacy.grid import (PRESET_KINDS, Grid, last_whole_month, month_index,
+                                    month_start)
+from dashboard.privacy.solve import ALL, BVC, DISTRICT, Axes, hidden_cells
+
+RELATIONS = ("chain", *PRESET_KINDS)  # the equations of time; units have one more
+
+
+def _periods(grid: Grid) -> tuple[list, pa.Table, pa.Table]:
+    """The grid's periods numbered (months first, in time order), each month with every
+    period it is in, and each period's total per relation of time (its code, -1 where
+    none), by the months each holds within the export: a period is a part of the smallest
+    month, quarter, year or whole export holding more ("chain": a month of its quarter, a
+    quarter of its year, a year of the whole export; a quarter of which the export holds
+    one month is that month, a part of its year), and a month a part of each preset period
+    holding it."""
+    periods = sorted(grid.periods(), key=lambda p: (p.kind != "month", p.first, p.last))
+    held = [grid._held(p.first, p.last) for p in periods]
+    parents = {r: [-1] * len(periods) for r in RELATIONS}
+    for k, (low, high) in enumerate(held):
+        around = [(h - l, j) for j, (l, h) in enumerate(held) if j != k
+                  and periods[j].kind not in PRESET_KINDS and l <= low and high <= h
+                  and (l, h) != (low, high)]
+        if periods[k].kind not in PRESET_KINDS and around:
+            parents["chain"][k] = min(around)[1]
+        if low == high:  # a month: a part of the presets holding it
+            for j, (l, h) in enumerate(held):
+                if periods[j].kind in PRESET_KINDS and l <= low <= h:
+                    parents[periods[j].kind][k] = j
+    members = {"month": [], "period_code": [], "period": []}
+    for k, period in enumerate(periods):
+        for month in grid.months_of(period):
+            members["month"].append(month_start(month))
+            members["period_code"].append(k)
+            members["period"].append(period.start)
+    table = pa.table({"period_code": list(range(len(periods))),
+                      "kind": [p.kind for p in periods],
+                      "period": [p.start for p in periods],
+                      **{f"parent_{r}": parents[r] for r in RELATIONS}})
+    return periods, pa.table(members), table
+
+
+def build_cells(con, reference: dt.date, threshold: int,
+                indicators: list[str] | None = None) -> None:
+    """`privacy_cells` (measure, level, unit, district, kind, period, value, hidden) over
+    the valid visits, and `privacy_grid` (the threshold and the grid's months)."""
+    first, last = con.execute("SELECT min(month), max(month) FROM visit_months").fetchone()
+    if first is not None and month_index(first) > min(month_index(last),
+                                                      last_whole_month(reference)):
+        first = None  # no whole month yet
+    con.execute("CREATE OR REPLACE TABLE privacy_grid AS SELECT "
+                f"{int(threshold)} AS threshold, ?::DATE AS first_month, "
+                "?::DATE AS last_month, ?::DATE AS reference_date",
+                [first, None if first is None else month_start(
+                    min(month_index(last), last_whole_month(reference))), reference])
+    if first is None:
+        con.execute("""CREATE OR REPLACE TABLE privacy_cells (measure VARCHAR, level VARCHAR,
+                       unit VARCHAR, district VARCHAR, kind VARCHAR, period DATE,
+                       value BIGINT, hidden BOOLEAN)""")
+        return
+    # whole months: the grid ends with the last month the reference date completes
+    last_month = min(month_index(last), last_whole_month(reference))
+    grid = Grid(month_index(first), last_month, reference)
+    _, members, periods = _periods(grid)
+    indicators = indicators or [i for (i,) in con.execute(
+        "SELECT indicator FROM visit_share_indicators ORDER BY position").fetchall()]
+    measures = ["visits", "families_visited"] + [
+        f"{i}:{part}" for i in indicators for part in ("n", "N")]
+    con.register("_privacy_members", members)
+    con.register("_privacy_periods", periods)
+    con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
+                                                "measure": measures}))
+    try:
+        _units(con)
+        _cells(con, indicators)
+        _solve(con, threshold)
+    finally:
+        for name in ("_privacy_members", "_privacy_periods", "_privacy_measures"):
+            con.unregister(name)
+        for table in ("_privacy_units", "_privacy_bvc", "_privacy_all", "_privacy_previous"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _units(con) -> None:
+    """Every unit numbered: the BVCs, then the districts, then all units (its total per
+    relation of units: a BVC's district, a district's all units)."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _privacy_units AS
+        WITH bvcs AS (SELECT bvc_id, any_value(district) AS district FROM units GROUP BY ALL),
+        numbered AS (
+            SELECT 'bvc' AS level, bvc_id AS unit, district,
+                   row_number() OVER (ORDER BY bvc_id) - 1 AS unit_code
+            FROM bvcs
+            UNION ALL
+            SELECT 'district', district, district,
+                   (SELECT count(*) FROM bvcs)
+                   + row_number() OVER (ORDER BY district) - 1
+            FROM (SELECT DISTINCT district FROM bvcs)
+        )
+        SELECT level, unit, district, unit_code::BIGINT AS unit_code FROM numbered
+        UNION ALL
+        SELECT 'all', '', NULL, (SELECT count(*) FROM numbered)::BIGINT""")
+
+
+def _cells(con, indicators: list[str]) -> None:
+    """Every cell as codes (measure, unit, period) with its count. Counts add up from the
+    BVCs' months, but families visited, which are distinct per unit and period: at a BVC a
+    family counts at its visit whose previous visit there is before the period; a
+    district's or all units' are its BVCs' families of one BVC and its families of several
+    counted distinct."""
+    shares = ", ".join(
+        f"sum(s.n) FILTER (WHERE s.indicator = '{i}')::BIGINT AS \"{k}\", "
+        f"sum(s.denominator) FILTER (WHERE s.indicator = '{i}')::BIGINT AS \"{k + 1}\""
+        for i, k in zip(indicators, range(2, 2 + 2 * len(indicators), 2)))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _privacy_bvc AS
+        WITH monthly AS (
+            SELECT m.bvc_id, m.month, any_value(m.visits) AS "0", {shares}
+            FROM visit_months m JOIN visit_share_rows s USING (bvc_id, month)
+            GROUP BY ALL
+        )
+        SELECT u.unit_code, p.period_code, sum(COLUMNS('^[0-9]+$'))::BIGINT
+        FROM monthly JOIN _privacy_members p USING (month)
+        JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = monthly.bvc_id
+        GROUP BY ALL""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _privacy_previous AS
+        SELECT u.unit_code, d.unit_code AS district_code,
+               date_trunc('month', visit_date)::DATE AS month,
+               date_trunc('month', previous_visit_at_bvc)::DATE AS previous_month,
+               one_bvc_family, count(*) AS visits
+        FROM visit_facts v
+        JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
+        JOIN _privacy_units d ON d.level = 'district' AND d.unit = v.district
+        GROUP BY ALL""")
+    # the whole unpivoted: one row per measure, unit and period with a count
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE _privacy_all AS
+        WITH up AS (
+            SELECT u.unit_code AS district_code, b.*
+            FROM _privacy_bvc b
+            JOIN _privacy_units x ON x.unit_code = b.unit_code
+            JOIN _privacy_units u ON u.level = 'district' AND u.unit = x.district
+        ),
+        additive AS (
+            SELECT * EXCLUDE (district_code) FROM up
+            UNION ALL
+            SELECT district_code, period_code, sum(COLUMNS('^[0-9]+$'))::BIGINT
+            FROM up GROUP BY ALL
+            UNION ALL
+            SELECT (SELECT max(unit_code) FROM _privacy_units), period_code,
+                   sum(COLUMNS('^[0-9]+$'))::BIGINT
+            FROM up GROUP BY ALL
+        ),
+        counted AS (
+            SELECT p.unit_code, p.district_code, m.period_code, p.one_bvc_family,
+                   sum(p.visits) FILTER (WHERE p.previous_month IS NULL
+                                         OR p.previous_month < m.period)::BIGINT AS families
+            FROM _privacy_previous p JOIN _privacy_members m USING (month)
+            GROUP BY ALL
+        ),
+        several AS (
+            SELECT d.unit_code AS district_code, m.period_code, s.family_number
+            FROM several_bvc_visits s
+            JOIN _privacy_units d ON d.level = 'district' AND d.unit = s.district
+            JOIN _privacy_members m ON m.month = date_trunc('month', s.visit_date)
+        ),
+        families AS (
+            SELECT unit_code, period_code, sum(families) AS value FROM counted GROUP BY ALL
+            UNION ALL
+            SELECT district_code, period_code, sum(value)
+            FROM (SELECT district_code, period_code, sum(families) AS value FROM counted
+                  WHERE one_bvc_family GROUP BY ALL
+                  UNION ALL
+                  SELECT district_code, period_code, count(DISTINCT family_number)
+                  FROM several GROUP BY ALL)
+            GROUP BY ALL
+            UNION ALL
+            SELECT (SELECT max(unit_code) FROM _privacy_units), period_code, sum(value)
+            FROM (SELECT period_code, sum(families) AS value FROM counted
+                  WHERE one_bvc_family GROUP BY ALL
+                  UNION ALL
+                  SELECT period_code, count(DISTINCT family_number) FROM several
+                  GROUP BY ALL)
+            GROUP BY ALL
+        )
+        SELECT measure_code::BIGINT AS measure_code, unit_code, period_code,
+               value::BIGINT AS value
+        FROM (UNPIVOT additive ON COLUMNS('^[0-9]+$')
+              INTO NAME measure_code VALUE value)
+        WHERE value > 0
+        UNION ALL
+        SELECT 1, unit_code, period_code, value::BIGINT FROM families WHERE value > 0""")
+
+
+def _axes(units: dict, periods: dict) -> Axes:
+    """The units and periods as the solver reads them: each unit's level and total, each
+    month's closure (the periods holding it, through every relation of time)."""
+    levels = {"bvc": BVC, "district": DISTRICT, "all": ALL}
+    level = np.array([levels[v] for v in units["level"]])
+    code_of = {(lv, u): c for lv, u, c in zip(units["level"], units["unit"],
+                                              units["unit_code"])}
+    up = np.array([code_of[("district", d)] if lv == "bvc" else
+                   code_of[("all", "")] if lv == "district" else -1
+                   for lv, d in zip(units["level"], units["district"])], dtype=np.int64)
+    kinds = list(periods["kind"])
+    parents = [[int(periods[f"parent_{r}"][k]) for r in RELATIONS
+                if periods[f"parent_{r}"][k] >= 0] for k in range(len(kinds))]
+
+    def above(code: int) -> set[int]:
+        out = {code}
+        for parent in parents[code]:
+            out |= above(parent)
+        return out
+    closure = {k: frozenset(above(k)) for k, kind in enumerate(kinds) if kind == "month"}
+    months = [[m for m, held in closure.items() if k in held] for k in range(len(kinds))]
+    return Axes(level, up, kinds, closure, months)
+
+
+def _solve(con, threshold: int) -> None:
+    """The solver over every cell (sorted by their codes), and the verdicts written
+    beside the counts."""
+    cells = con.sql("SELECT measure_code, unit_code, period_code, value FROM _privacy_all"
+                    ).fetchnumpy()
+    units = con.sql("SELECT unit_code, level, unit, district FROM _privacy_units "
+                    "ORDER BY unit_code").fetchnumpy()
+    periods = con.sql("SELECT * FROM _privacy_periods ORDER BY period_code").fetchnumpy()
+    measure, unit, period = (cells[c].astype(np.int64) for c in
+                             ("measure_code", "unit_code", "period_code"))
+    names = con.sql("SELECT measure FROM _privacy_measures ORDER BY measure_code"
+                    ).fetchnumpy()["measure"]
+    alphabetical = np.argsort(names, kind="stable")
+    measures = names[alphabetical]
+    measure = np.argsort(alphabetical)[measure]  # codes in the order of the names
+    axes = _axes(units, periods)
+    key = (measure * axes.n_periods + period) * axes.n_units + unit
+    order = np.argsort(key, kind="stable")
+    values = cells["value"].astype(np.int64)[order]
+    measure, unit, period = measure[order], unit[order], period[order]
+    hidden = hidden_cells(values, measure, unit, period, axes, threshold)
+    # written in the order of their keys (measures by name, periods, units): no sort, no join
+
+    def named(codes: np.ndarray, names) -> pa.DictionaryArray:
+        return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)),
+                                              pa.array(list(names), pa.string()))
+    con.register("_privacy_hidden", pa.table({
+        "measure": named(measure, measures),
+        "level": named(unit, units["level"]),
+        "unit": named(unit, units["unit"]),
+        "district": named(unit, [d if isinstance(d, str) else None
+                                 for d in units["district"]]),
+        "kind": named(period, periods["kind"]),
+        "period": pa.array(periods["period"][period].astype("datetime64[D]")),
+        "value": values, "hidden": hidden}))
+    try:
+        con.execute("CREATE OR REPLACE TABLE privacy_cells AS SELECT measure::VARCHAR AS "
+                    "measure, level::VARCHAR AS level, unit::VARCHAR AS unit, "
+                    "district::VARCHAR AS district, kind::VARCHAR AS kind, period::DATE "
+                    "AS period, value, hidden FROM _privacy_hidden")
+    finally:
+        con.unregister("_privacy_hidden")

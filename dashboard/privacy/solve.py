@@ -1,0 +1,309 @@
+"""Which cells of the grid to hide, decided once for all of them, so that no hidden count
+can be recomputed from the shown ones by any sum the grid holds (a district = its BVCs, all
+units = the districts, a quarter = its months, a year = its quarters, the whole export =
+its years, a preset period = its months).
+
+A small count is hidden with a pattern of other cells around it: a difference of two BVCs
+(`+1` on one BVC and its totals, `-1` on another and its) times a difference of two months
+(`+1` on one month and every period holding it, `-1` on another and its). Such a pattern
+adds 0 to every sum of the grid, so with all its cells hidden, adding it to the hidden
+counts changes no shown figure: none of them is determined. The cheapest pattern is
+chosen (fewest newly hidden, weighed by level and period): for a BVC's month, usually a sibling BVC and a month
+of the same quarter; a district's month takes a BVC of its own and one of another."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BVC, DISTRICT, ALL = 0, 1, 2
+LEVEL_WEIGHT = np.array([1, 2, 4])  # by unit level: BVC, DISTRICT, ALL
+KIND_WEIGHT = {"month": 1, "quarter": 2, "year": 3}  # the whole export and presets: 4
+
+
+@dataclass
+class Axes:
+    """The grid's units and periods as codes. `unit_level`: BVC, DISTRICT or ALL per unit;
+    `unit_up`: each unit's total (a BVC's district, a district's all units, -1);
+    `period_kind`: per period; `closure`: per month (by period code), the periods that hold
+    it, itself included; `months`: per period, its months."""
+    unit_level: np.ndarray
+    unit_up: np.ndarray
+    period_kind: list[str]
+    closure: dict[int, frozenset]
+    months: list[list[int]]
+
+    def __post_init__(self):
+        self.n_units, self.n_periods = len(self.unit_level), len(self.period_kind)
+        self.all_unit = int(np.flatnonzero(self.unit_level == ALL)[0])
+        bvcs = np.flatnonzero(self.unit_level == BVC)
+        self.bvcs_of = {int(d): bvcs[self.unit_up[bvcs] == d] for d in
+                        np.flatnonzero(self.unit_level == DISTRICT)}
+        self.month_of = {m: k for k, ms in enumerate(self.months) for m in ms}
+        # months that lie in exactly the same periods: a difference of two adds 0 anywhere
+        by_signature: dict = {}
+        for month, periods in self.closure.items():
+            by_signature.setdefault(periods - {month}, []).append(month)
+        self.twins = {m: [o for o in group if o != m]
+                      for group in by_signature.values() for m in group}
+        month_codes = sorted(self.closure)
+        self.near = [[m for m in month_codes if m not in set(inside)
+                      and inside and abs(m - min(inside)) <= 12 + len(inside)]
+                     for inside in self.months]
+        self.pairs = [self._time_pairs(k) for k in range(self.n_periods)]
+        # the same as flat arrays, for patterns chosen for many cells at once
+        bvc_codes = np.flatnonzero(self.unit_level == BVC)
+        by_district = bvc_codes[np.argsort(self.unit_up[bvc_codes], kind="stable")]
+        self.siblings = _Lists(self.unit_up[by_district], by_district, self.n_units)
+        self.twin_lists = _Lists(*_flat({m: t for m, t in self.twins.items()}),
+                                 self.n_periods)
+        pair_of, first, second = [], [], []
+        for k, pairs in enumerate(self.pairs):
+            for m1, m2 in pairs:
+                pair_of.append(k)
+                first.append(m1)
+                second.append(m2)
+        self.pair_lists = _Lists(np.array(pair_of, dtype=np.int64),
+                                 np.arange(len(pair_of)), self.n_periods)
+        spans = [self.period_cells(a, b) for a, b in zip(first, second)]
+        self.pair_spans = np.full((len(spans), max(map(len, spans), default=1)), -1,
+                                  dtype=np.int64)
+        for k, span in enumerate(spans):
+            self.pair_spans[k, :len(span)] = span
+        self.outside = {d: bvc_codes[self.unit_up[bvc_codes] != d] for d in self.bvcs_of}
+        self.all_bvcs = bvc_codes
+
+    def _time_pairs(self, period: int, keep: int = 16) -> list[tuple[int, int]]:
+        """Pairs of months whose difference is not 0 at `period`, fewest periods first (a
+        month of the same quarter and presets: two), then the nearest."""
+        inside = self.months[period]
+        if not inside:
+            return []
+        ranked = sorted((len(self.closure[m1] ^ self.closure[m2]), abs(m1 - m2), m1, m2)
+                        for m1 in inside for m2 in self.near[period]
+                        if period in self.closure[m1] ^ self.closure[m2])
+        return [(m1, m2) for _, _, m1, m2 in ranked[:keep]]
+
+    def unit_cells(self, b1: int, b2: int | None) -> list[tuple[int, int]]:
+        """(unit, sign) of the difference of two BVCs' closures (b2 None: b1's alone)."""
+        one = [(b1, 1), (int(self.unit_up[b1]), 1), (self.all_unit, 1)]
+        if b2 is None:
+            return one
+        two = [(b2, -1), (int(self.unit_up[b2]), -1), (self.all_unit, -1)]
+        net: dict[int, int] = {}
+        for unit, sign in one + two:
+            net[unit] = net.get(unit, 0) + sign
+        return [(u, s) for u, s in net.items() if s]
+
+    def period_cells(self, m1: int, m2: int | None) -> list[int]:
+        """The periods of the difference of two months' closures (m2 None: m1's alone)."""
+        one = self.closure[m1]
+        return sorted(one if m2 is None else one ^ self.closure[m2])
+
+
+def _flat(lists: dict) -> tuple[np.ndarray, np.ndarray]:
+    """{key: [values]} as (keys repeated, values), for _Lists."""
+    keys = [k for k, values in lists.items() for _ in values]
+    values = [v for vs in lists.values() for v in vs]
+    return np.array(keys, dtype=np.int64), np.array(values, dtype=np.int64)
+
+
+class _Lists:
+    """A list of values per key (0 … n - 1), as flat arrays: `of(keys)` gives every value
+    of each key with the position of its key."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray, n: int):
+        order = np.argsort(keys, kind="stable")
+        self.values = np.asarray(values, dtype=np.int64)[order]
+        self.sizes = np.bincount(np.asarray(keys, dtype=np.int64), minlength=n)
+        self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]])
+
+    def of(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        sizes = self.sizes[keys]
+        owner = np.repeat(np.arange(len(keys)), sizes)
+        offset = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        return self.values[self.starts[keys][owner] + offset], owner
+
+
+class _Cells:
+    """The cells of the grid sorted by (measure, period, unit), looked up by their codes."""
+
+    def __init__(self, values, measure, unit, period, axes: Axes):
+        self.axes, self.measure = axes, np.asarray(measure, dtype=np.int64)
+        # what hiding a cell costs: its count, weighed by how much the pages lean on it
+        # (a BVC's month least; all units' figures and the presets' periods most)
+        kind_weight = np.array([KIND_WEIGHT.get(k, 4) for k in axes.period_kind])
+        self.cost = (values * LEVEL_WEIGHT[axes.unit_level[unit]]
+                     * kind_weight[np.asarray(period)])
+        self.key = (measure * axes.n_periods + period) * axes.n_units + unit
+        assert np.all(self.key[1:] > self.key[:-1]), "cells must come sorted by their keys"
+        self.values = values
+
+    def at(self, measure, unit, period) -> np.ndarray:
+        """Indices of the cells (measure, unit, period), -1 where the count is 0."""
+        keys = (np.asarray(measure) * self.axes.n_periods + np.asarray(period)
+                ) * self.axes.n_units + np.asarray(unit)
+        found = np.searchsorted(self.key, keys)
+        found = np.minimum(found, len(self.key) - 1)
+        return np.where(self.key[found] == keys, found, -1)
+
+
+def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
+                 period: np.ndarray, axes: Axes, threshold: int) -> np.ndarray:
+    """Whether each cell (sorted by measure, period and unit; counts not 0) is hidden: its
+    count is from 1 to threshold - 1, or it is in the pattern chosen to hide one."""
+    values = np.asarray(values, dtype=np.int64)
+    cells = _Cells(values, measure, unit, period, axes)
+    small = (values > 0) & (values < threshold)
+    hidden = small.copy()
+    covered = np.zeros(len(values), dtype=bool)  # in a pattern wholly hidden
+    _twin_patterns(cells, measure, unit, period, small, hidden, covered)
+    _sibling_patterns(cells, measure, unit, period, small, hidden, covered)
+    for x in np.flatnonzero(small & ~covered):
+        if not covered[x]:
+            support = _cheapest(cells, int(measure[x]), int(unit[x]), int(period[x]), hidden)
+            hidden[support] = True
+            covered[support] = True
+    return hidden
+
+
+def _twin_patterns(cells: _Cells, measure, unit, period, small, hidden, covered) -> None:
+    """The common case at once: a BVC's small month with a sibling BVC and a month that
+    lies in the same periods (four cells), the cheapest for each, chosen together."""
+    axes = cells.axes
+    x = np.flatnonzero(small & (axes.unit_level[unit] == BVC)
+                       & (axes.twin_lists.sizes[period] > 0))
+    b2, owner = axes.siblings.of(axes.unit_up[unit[x]])
+    x, b2 = x[owner], b2
+    keep = b2 != unit[x]
+    x, b2 = x[keep], b2[keep]
+    m2, owner = axes.twin_lists.of(period[x])
+    x, b2 = x[owner], b2[owner]
+    _choose(cells, x, [(unit[x], period[x]), (unit[x], m2), (b2, period[x]), (b2, m2)],
+            hidden, covered, small)
+
+
+def _sibling_patterns(cells: _Cells, measure, unit, period, small, hidden, covered) -> None:
+    """A BVC's small count left over (a month in other periods than its quarter's others,
+    a quarter, a year), at once: a sibling BVC times a pair of months (Axes.pairs), the
+    cheapest for each."""
+    axes = cells.axes
+    x = np.flatnonzero(small & ~covered & (axes.unit_level[unit] == BVC))
+    b2, owner = axes.siblings.of(axes.unit_up[unit[x]])
+    x = x[owner]
+    keep = b2 != unit[x]
+    x, b2 = x[keep], b2[keep]
+    pair, owner = axes.pair_lists.of(period[x])
+    x, b2 = x[owner], b2[owner]
+    spans = axes.pair_spans[pair]
+    corners = [(who, spans[:, k]) for who in (unit[x], b2) for k in range(spans.shape[1])]
+    _choose(cells, x, corners, hidden, covered, small)
+
+
+def _choose(cells: _Cells, x: np.ndarray, corners, hidden, covered, small) -> None:
+    """Of candidate patterns (row r: the cells (unit, period) of corners[k][0][r],
+    corners[k][1][r], a period of -1 none) for the cells x[r], the cheapest valid one per
+    cell, all hidden at once."""
+    if not len(x):
+        return
+    measure = cells.measure[x]
+    found = []
+    valid = np.ones(len(x), dtype=bool)
+    cost = np.zeros(len(x), dtype=np.int64)
+    for who, when in corners:
+        needed = when >= 0
+        at = np.where(needed, cells.at(measure, who, np.maximum(when, 0)), -1)
+        valid &= ~(needed & (at < 0))
+        cost += np.where(at >= 0, np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
+        found.append(at)
+    x, cost = x[valid], cost[valid]
+    found = [f[valid] for f in found]
+    order = np.lexsort((cost, x))
+    first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(x) else order
+    for at in found:
+        chosen = at[first]
+        chosen = chosen[chosen >= 0]
+        hidden[chosen] = True
+        covered[chosen] = True
+
+
+def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.ndarray
+              ) -> np.ndarray:
+    """The cells of the cheapest pattern holding the cell (measure, unit, period): pairs
+    of BVCs times pairs of months whose cells all have counts, the fewest visits newly
+    hidden. A pattern of one BVC's and one month's closures alone always exists."""
+    axes = cells.axes
+    units = [u for u in (axes.unit_cells(b1, b2) for b1, b2 in
+                         _unit_pairs(cells, measure, unit, period))
+             if unit in {v for v, _ in u}]
+    spans = [p for p in (axes.period_cells(m1, m2) for m1, m2 in
+                         _month_pairs(cells, measure, unit, period)) if period in p]
+    # every combination at once: units (padded to 4) × periods (padded), -1 for none
+    u = np.full((len(units), 4), -1, dtype=np.int64)
+    for k, cells_u in enumerate(units):
+        u[k, :len(cells_u)] = [v for v, _ in cells_u]
+    width = max(len(p) for p in spans)
+    t = np.full((len(spans), width), -1, dtype=np.int64)
+    for k, span in enumerate(spans):
+        t[k, :len(span)] = span
+    uu = np.broadcast_to(u[:, None, :, None], (len(units), len(spans), 4, width))
+    tt = np.broadcast_to(t[None, :, None, :], (len(units), len(spans), 4, width))
+    needed = (uu >= 0) & (tt >= 0)
+    found = cells.at(np.full(uu.shape, measure), np.maximum(uu, 0), np.maximum(tt, 0))
+    valid = ~(needed & (found < 0)).any(axis=(2, 3))
+    cost = np.where(needed & (found >= 0),
+                    np.where(hidden[found], 0, cells.cost[found]), 0).sum(axis=(2, 3))
+    if not valid.any():  # cannot happen: the closures of a BVC and a month with counts
+        raise AssertionError(f"no pattern for cell {measure, unit, period}")
+    best = np.unravel_index(np.argmin(np.where(valid, cost, np.iinfo(np.int64).max)),
+                            valid.shape)
+    chosen = found[best][needed[best]]
+    return chosen
+
+
+def _smallest(cells: _Cells, measure: int, units, periods, k: int) -> list:
+    """The k (unit or period) candidates whose cells have the smallest counts (0: none)."""
+    units, periods = np.broadcast_arrays(np.asarray(units), np.asarray(periods))
+    if not units.size:
+        return []
+    found = cells.at(np.full(units.shape, measure), units, periods)
+    keep = found >= 0
+    order = np.argsort(cells.values[found[keep]], kind="stable")[:k]
+    return list(zip(units[keep][order].tolist(), periods[keep][order].tolist()))
+
+
+def _unit_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3):
+    """Pairs of BVCs whose difference is not 0 at `unit`, cheapest at `period` first."""
+    axes = cells.axes
+    level = axes.unit_level[unit]
+    others = axes.outside.get
+    if level == BVC:
+        own = axes.bvcs_of[int(axes.unit_up[unit])]
+        firsts = [unit]
+        seconds = [u for u, _ in _smallest(cells, measure, own[own != unit], period, k)]
+        seconds += [u for u, _ in _smallest(cells, measure, others(int(axes.unit_up[unit])),
+                                            period, k)]
+    elif level == DISTRICT:
+        firsts = [u for u, _ in _smallest(cells, measure, axes.bvcs_of[unit], period, k)]
+        seconds = [u for u, _ in _smallest(cells, measure, others(unit), period, k)]
+    else:
+        firsts = [u for u, _ in _smallest(cells, measure, axes.all_bvcs, period, k)]
+        seconds = []
+    return [(b1, b2) for b1 in firsts for b2 in seconds + [None] if b1 != b2]
+
+
+def _month_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3):
+    """Pairs of months whose difference is not 0 at `period`: a month of the period (the
+    smallest at `unit` first) and one outside it whose difference holds the fewest periods
+    (a month of the same quarter and presets: two), then the smallest at `unit`."""
+    axes = cells.axes
+    inside = axes.months[period]
+    firsts = [p for _, p in _smallest(cells, measure, unit, inside, k)]
+    pairs = []
+    for m1 in firsts:
+        near = [m for m in axes.near[period]]
+        found = cells.at(np.full(len(near), measure), np.full(len(near), unit), near)
+        ranked = sorted((len(axes.closure[m1] ^ axes.closure[m2]), int(cells.values[f]), m2)
+                        for m2, f in zip(near, found) if f >= 0)
+        pairs += [(m1, m2) for _, _, m2 in ranked[:k + 1]] + [(m1, None)]
+    return pairs
