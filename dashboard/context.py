@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard.access import Reader
 from dashboard.db import ROW_LEVEL_QUERIES, Database
 from dashboard.filters import EVERY_UNIT, NO_UNIT, Filters, Scope
+from dashboard.privacy import read
 from dashboard.settings import Settings
 
 
@@ -82,6 +83,61 @@ class Context:
 
     def scope_for(self, name: str) -> Scope | None:
         return self.scope if name in ROW_LEVEL_QUERIES else None
+
+    def view(self, filters: Filters | None = None) -> "read.View | None":
+        """The selection (or `filters'`) on the grid of small numbers; None before the
+        export holds a whole month."""
+        if self.db.grid is None:
+            return None
+        return read.View.of(self.db.grid, self.query("units"), filters or self.filters)
+
+    def cells(self, measures, unit_parts, period_parts) -> pd.DataFrame:
+        return self.db.cells(tuple(measures), tuple(unit_parts), tuple(period_parts))
+
+    def counts(self, measures, by: str | None = None, interval: str | None = None,
+               view: "read.View | None" = None) -> pd.DataFrame:
+        """Counts of the grid for the selection (or `view`): a row per group of units
+        (`by`: None, "district" or "bvc"), period (`interval`, or one for the whole
+        selection) and measure, hidden where any cell it adds up from is hidden or where
+        it is small; `shown` the count or NaN. Families visited are distinct, not a sum:
+        a row of several cells is counted again, its verdict the cells'."""
+        view = view or self.view()
+        if view is None:
+            return read.empty_counts()
+        units, periods = view.units_of(by), view.periods_of(interval)
+        rows = read.complete(self.cells(measures, units, periods), measures, units, periods)
+        several = rows.measure.isin(read.DISTINCT) & (rows.cells > 1)
+        if several.any():
+            rows.loc[several, "value"] = self._distinct(rows[several], view, by, interval)
+        return read.summed(rows, self.threshold)
+
+    def _distinct(self, rows: pd.DataFrame, view, by, interval) -> list[int]:
+        """Families visited of rows that add up from several cells, counted again over
+        their units and months (the whole selection, or per BVC and period)."""
+        from dataclasses import replace
+        months = replace(self.filters, date_from=read.month_start(view.first),
+                         date_to=read.month_end(view.last), as_of=None)
+        if by is None and interval is None:
+            bvcs = tuple(sorted(view.chosen))
+            value = int(self.query("visit_counts", replace(
+                months, districts=(), bvcs=bvcs, programmes=())).families_visited.iloc[0])
+            return [value] * len(rows)
+        if by == "bvc":
+            counted = self.query("visit_counts_by_bvc_and_period", replace(
+                months, districts=(), bvcs=tuple(sorted(view.chosen)), programmes=()),
+                interval=interval or "year")
+            found = dict(zip(zip(counted.bvc_id, pd.to_datetime(counted.period)),
+                             counted.families_visited))
+            return [int(found.get((u, pd.Timestamp(p)), 0))
+                    for u, p in zip(rows.unit_group, rows.period_group)]
+        raise ValueError(f"families visited are not counted by {by} and {interval}")
+
+    def shares(self, indicators, by: str | None = None, interval: str | None = None,
+               view: "read.View | None" = None) -> pd.DataFrame:
+        """Visit shares of the grid, as `counts` (read.shares: hidden where n or N is)."""
+        measures = [f"{i}:{part}" for i in indicators for part in ("n", "N")]
+        return read.shares(self.counts(measures, by, interval, view), list(indicators),
+                           self.threshold)
 
     def linked_visits(self, filters: Filters | None = None):
         """The visits per BVC and month of the selection's (or `filters'`) period, over

@@ -112,6 +112,12 @@ STRINGS = {
     "table_visit_share_district_rows": (
         "samma andelar summerade en rad per stadsdel/kommun, månad och indikator",
         "the same shares summed, one row per district, month and indicator"),
+    "table_privacy_cells": (
+        "rutnätet för små tal: varje räknetal per enhet (BVC, stadsdel/kommun, alla) och "
+        "period (månad, kvartal, år, hela exporten, förvalens perioder), och om det döljs",
+        "the small-number grid: every count per unit (BVC, district, all) and period (month, "
+        "quarter, year, the whole export, the presets' periods), and whether it is hidden"),
+    "table_privacy_grid": ("rutnätets tröskel och månader", "the grid's threshold and months"),
     "table_visit_share_indicators": ("besöksandelarnas indikatorer i sin ordning",
                                      "the visit share indicators in their order"),
     "table_visit_checks": ("besök som faller på en rimlighetskontroll, med kontrollerna",

@@ -11,7 +11,10 @@ import pandas as pd
 
 from dashboard.privacy.grid import Grid, calendar_period, month_end, month_index, month_start
 
+__all__ = ["month_end", "month_start"]
+
 INTERVALS = ("month", "quarter", "year")
+DISTINCT = {"families_visited"}  # counted distinct per unit and period: not a sum
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,28 @@ def partial_periods(first: int, last: int, interval: str, last_day: dt.date
     return out
 
 
+def empty_counts() -> pd.DataFrame:
+    return pd.DataFrame({"unit_group": pd.Series(dtype=str), "period_group": pd.Series(
+        dtype="datetime64[us]"), "measure": pd.Series(dtype=str), "value": pd.Series(
+        dtype="int64"), "hidden": pd.Series(dtype=bool), "cells": pd.Series(dtype="int64"),
+        "shown": pd.Series(dtype=float)})
+
+
+def complete(cells: pd.DataFrame, measures, units, periods) -> pd.DataFrame:
+    """grid_cells' rows with a row of 0 (shown) for every group and measure without one."""
+    groups = pd.MultiIndex.from_product(
+        [list(dict.fromkeys(u.group for u in units)),
+         pd.to_datetime(list(dict.fromkeys(p.group for p in periods))), list(measures)],
+        names=["unit_group", "period_group", "measure"])
+    found = cells.assign(period_group=pd.to_datetime(cells.period_group)).set_index(
+        ["unit_group", "period_group", "measure"])
+    out = found.reindex(groups)
+    return pd.DataFrame({
+        "value": out.value.fillna(0).astype("int64"),
+        "hidden": out.hidden.fillna(False).astype(bool),
+        "cells": out.cells.fillna(0).astype("int64")}, index=groups).reset_index()
+
+
 def summed(cells: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """Rows of grid_cells (unit_group, period_group, measure, value, hidden, parts) as
     shown: `hidden` also for a small sum ("<5"), `shown` the value or NaN."""
@@ -121,3 +146,58 @@ def shares(cells: pd.DataFrame, indicators: list[str], threshold: int,
                      | ((out.n > 0) & (out.n < threshold)))
     out["value"] = (out.n / out.denominator.where(out.denominator > 0)).where(~out.hidden)
     return out
+
+
+@dataclass(frozen=True)
+class View:
+    """A selection on the grid: the BVCs chosen (every unit's with none chosen) and its
+    months (whole months; the grid's first and last for an open end)."""
+    grid: Grid
+    units: pd.DataFrame  # bvc_id, district of every unit
+    chosen: frozenset
+    first: int
+    last: int
+
+    @classmethod
+    def of(cls, grid: Grid, units: pd.DataFrame, filters) -> "View":
+        keep = pd.Series(True, index=units.index)
+        if filters.districts:
+            keep &= units.district.isin(filters.districts)
+        if filters.bvcs:
+            keep &= units.bvc_id.isin(filters.bvcs)
+        if filters.programmes:
+            keep &= units.programme_id.isin(filters.programmes)
+        chosen = units.bvc_id[keep]
+        first, last = month_range(grid, filters.date_from, filters.date_to)
+        return cls(grid, units[["bvc_id", "district"]], frozenset(chosen), first, last)
+
+    def __hash__(self) -> int:
+        return hash((self.chosen, self.first, self.last))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, View) and (self.chosen, self.first, self.last) == (
+            other.chosen, other.first, other.last)
+
+    def units_of(self, by: str | None = None) -> tuple[UnitPart, ...]:
+        return unit_parts(self.units, set(self.chosen), by)
+
+    def periods_of(self, interval: str | None = None) -> tuple[PeriodPart, ...]:
+        return period_parts(self.grid, self.first, self.last, interval)
+
+    def previous(self) -> "View | None":
+        """The same units over as many months just before (None for the whole export)."""
+        if (self.first, self.last) == (self.grid.first, self.grid.last) or (
+                self.first <= self.grid.first):
+            return None
+        length = self.last - self.first + 1
+        return View(self.grid, self.units, self.chosen, self.first - length,
+                    self.first - 1)
+
+    def months(self, interval: str) -> list[dt.date]:
+        """The first days of the periods of `interval` the selection touches."""
+        out, month = [], self.first
+        while month <= self.last:
+            period = calendar_period(interval, month)
+            out.append(period.start)
+            month = period.last + 1
+        return out
