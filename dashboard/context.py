@@ -139,15 +139,6 @@ class Context:
         return read.shares(self.counts(measures, by, interval, view), list(indicators),
                            self.threshold)
 
-    def linked_visits(self, filters: Filters | None = None):
-        """The visits per BVC and month of the selection's (or `filters'`) period, over
-        every unit, hidden at every level and time scale at once (linked.Linked): Besök's
-        tables and charts, Datakvalitet's BVCs, Översikt's trend of visits. A filtered page
-        shows its units' rows of it, so that they hide what the view of all units hides
-        (the user test read Landskrona's "–" months back with the district chosen)."""
-        from dashboard.linked import visits_of
-        return visits_of(self.query, filters or self.filters, self.threshold)
-
     def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
         """Period labels for this selection (partial periods marked)."""
         from dashboard.series import labelled

@@ -13,7 +13,8 @@ import pandas as pd
 from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
-from dashboard.tiles import Tile, count_tile, share_tile, share_tiles
+from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile, share_tile,
+                             share_tiles)
 
 VISIT_SHARES = ["home_share", "both_professions_share", "planned_team_share",
                 "within_time_share", "mother_present_share", "other_parent_share",
@@ -48,40 +49,38 @@ class KeyTiles:
 
 def key_tiles(context) -> KeyTiles:
     """Översikt's indicators: visits and families, the visit shares and the family shares,
-    each against the previous period of equal length, with a short trend."""
+    each against the previous period of equal length, with a short trend. Visits,
+    families visited and the visit shares are read from the grid (dashboard/privacy): a
+    selection's figure is shown where every cell it adds up from is, its change where both
+    periods are, its trend's points as the grid has them."""
     lang, threshold, targets = context.lang, context.threshold, context.settings.targets
-    counts = context.query("visit_counts").iloc[0]
-    previous = context.filters.previous()
-    before = context.query("visit_counts", previous).iloc[0] if previous else None
-    window, interval = series.trend_window(context.filters, context.db.export.reference_date)
-    monthly = context.query("visit_shares_by_period", window, interval=interval)
-    # the trend's months before the period and in it add up to the tile's two totals (its
-    # change shows the one before): hidden as two sets of siblings, else a month the trend
-    # shows gives a hidden one back (audit: 94 − 92 = 2)
-    split = context.filters.date_from if _by_months(context, interval, previous) else None
-    units = (_share_units(context, window, "month") if split and window.chooses_units
-             else None)
-    trends = series.share_trends(monthly, VISIT_SHARES, threshold, split, interval,
-                                 trend_withheld(context, window, interval, units=units))
-    # the visits as Besök hides them for the period and the one before, each over every
-    # unit (counted over the selection alone, a period from another day than the 1st
-    # showed the audit a September of GBG-ANG-01 that Besök hides)
-    one = _one_unit(context.filters)
-    visits_trend = pd.concat([
-        context.linked_visits(f).view(one[0], interval, one[1]) if one else
-        context.linked_visits(f).sums(interval, set(context.query(
-            "visit_counts_by_bvc_and_period", f, interval="month").bvc_id))
-        for f in ((previous, context.filters) if previous else (context.filters,))],
-        ignore_index=True)
+    view = context.view()
+    previous = view.previous() if view else None
+    window, interval = _trend_window(view, previous)
+    measures = ["visits", "families_visited"]
+    counts = _by_measure(context.counts(measures, view=view))
+    before = _by_measure(context.counts(measures, view=previous)) if previous else None
+    shares = _by_indicator(context.shares(VISIT_SHARES, view=view))
+    shares_before = (_by_indicator(context.shares(VISIT_SHARES, view=previous))
+                     if previous else None)
+    trends = context.shares(VISIT_SHARES, interval=interval, view=window) if window else None
+    visits_trend = (context.counts(["visits"], interval=interval, view=window)
+                    if window else None)
+    missing = context.query("visit_shares").set_index("indicator").missing
     visits = [
-        count_tile("visits", counts.visits, lang, threshold,
-                   None if before is None else before.visits,
-                   tuple(visits_trend.shown.dropna())),
-        count_tile("families_visited", counts.families_visited, lang, threshold,
-                   None if before is None else before.families_visited)]
-    shares, shares_before = _visit_shares(context, monthly, interval, previous)
-    visits += share_tiles(shares, VISIT_SHARES, lang, threshold, targets, shares_before, trends)
-    (reach, completed), before_families = _family_shares(context, window, interval, previous)
+        grid_count_tile("visits", counts["visits"], lang, threshold,
+                        before["visits"] if before else None,
+                        _points(visits_trend, "shown")),
+        grid_count_tile("families_visited", counts["families_visited"], lang, threshold,
+                        before["families_visited"] if before else None)]
+    visits += [grid_share_tile(i, shares[i], int(missing.get(i, 0)), lang, threshold,
+                               targets.get(i), shares_before[i] if shares_before else None,
+                               _points(trends[trends.indicator == i] if trends is not None
+                                       else None, "value"))
+               for i in VISIT_SHARES]
+    filters = context.filters
+    old_previous = filters.previous()
+    (reach, completed), before_families = _family_shares(context, old_previous)
     reach_before, completed_before = before_families or (None, None)
     families = share_tiles(reach, FAMILY_SHARES, lang, threshold, targets, reach_before)
     families.append(share_tile(
@@ -89,26 +88,50 @@ def key_tiles(context) -> KeyTiles:
         completed.missing.sum(), lang, threshold, targets.get("completed_share"),
         None if completed_before is None else (completed_before.n.sum(),
                                                completed_before.denominator.sum())))
-    now = _withheld(context, context.filters, units)
-    before = _withheld(context, previous, units) if previous else set()
-    return KeyTiles([withhold(tile, now, before) for tile in visits],
-                    [withhold(tile, now, before) for tile in families],
+    now = _withheld(context, filters)
+    earlier = _withheld(context, old_previous) if old_previous else set()
+    return KeyTiles(visits, [withhold(tile, now, earlier) for tile in families],
                     interval, previous is not None)
 
 
-# each tile's figure per BVC in counts_by_bvc: a count, or a share's (n, N)
-TILE_FIGURES = {"visits": "visits", "families_visited": "families_visited",
-                "offered_share": ("offered", "families"),
+def _by_measure(rows: pd.DataFrame) -> dict:
+    """counts' rows of one group by measure."""
+    return {r.measure: r for r in rows.itertuples(index=False)}
+
+
+def _by_indicator(rows: pd.DataFrame) -> dict:
+    return {r.indicator: r for r in rows.itertuples(index=False)}
+
+
+def _points(rows: pd.DataFrame | None, column: str) -> tuple[float, ...]:
+    """A tile's trend: its shown values in time order (hidden ones left out)."""
+    if rows is None or rows.empty:
+        return ()
+    return tuple(rows.sort_values("period_group")[column].dropna().astype(float).round(4))
+
+
+def _trend_window(view, previous):
+    """The view of a tile's short trend (the period and the one before) and its time
+    scale: by month up to two years, by quarter up to eight, else by year."""
+    if view is None:
+        return None, "month"
+    from dataclasses import replace
+    window = replace(view, first=previous.first) if previous else view
+    months = window.last - window.first + 1
+    return window, "month" if months <= 24 else "quarter" if months <= 96 else "year"
+
+
+# each family tile's figure per BVC in counts_by_bvc: a share's (n, N)
+TILE_FIGURES = {"offered_share": ("offered", "families"),
                 "accepted_share": ("accepted", "answered"),
                 "completed_share": ("completed", "completion_eligible")}
 
 
-def _withheld(context, filters, by_month=None) -> set[str]:
-    """The tiles a selection of units hides for `filters`' period: those whose figure
-    adds up from a BVC or a district the page of every unit hides (selection.py).
-    `by_month`: _share_units by month over a window holding the period in whole months
-    (the tiles' trend reads them anyway), else asked for by year."""
-    from dashboard.selection import Selection, bvc_sums, counts_hidden, shares_hidden
+def _withheld(context, filters) -> set[str]:
+    """The family tiles a selection of units hides for `filters`' period: those whose
+    figure adds up from a BVC or a district the page of every unit hides (selection.py;
+    families are not on the grid yet)."""
+    from dashboard.selection import Selection, shares_hidden
     if not filters.chooses_units:
         return set()
     every = context.query("counts_by_bvc", filters.period_only())
@@ -119,31 +142,9 @@ def _withheld(context, filters, by_month=None) -> set[str]:
     selection = Selection.of(chosen, every)
     if selection.everything:
         return set()
-    threshold, out = context.threshold, set()
-    linked = context.linked_visits(filters)  # the visits as Besök and Datakvalitet hide them
-    hidden = {"visits": (set(linked.totals_hidden["bvc"]),
-                         set(linked.totals_hidden["district"]))}
-    for indicator, figure in TILE_FIGURES.items():
-        if indicator not in hidden:
-            hidden[indicator] = (
-                counts_hidden(every, figure, threshold, selection.partial)
-                if isinstance(figure, str) else
-                shares_hidden(every, *figure, threshold, selection.partial))
-    if by_month is None:
-        _, touched, districts = _share_units(context, filters, "year")
-    else:  # the period's months of the window's
-        touched, districts = (frame[(frame.period >= pd.Timestamp(filters.date_from))
-                                    & (frame.period <= pd.Timestamp(filters.date_to))]
-                              for frame in by_month[1:])
-    per_bvc = bvc_sums(touched)
-    per_district = districts.groupby(["indicator", "district"], as_index=False)[
-        ["n", "denominator"]].sum()
-    for indicator in VISIT_SHARES:
-        hidden[indicator] = shares_hidden(
-            per_bvc[per_bvc.indicator == indicator], "n", "denominator", threshold,
-            selection.partial, per_district[per_district.indicator == indicator])
-    return {indicator for indicator, (bvcs, districts) in hidden.items()
-            if selection.hidden(bvcs, districts)}
+    return {indicator for indicator, figure in TILE_FIGURES.items()
+            if selection.hidden(*shares_hidden(every, *figure, context.threshold,
+                                               selection.partial))}
 
 
 def _reach_withheld(context, filters) -> set[str]:
@@ -158,64 +159,6 @@ def _reach_withheld(context, filters) -> set[str]:
     chosen = set(context.query("reach_by_bvc_and_cohort", filters, cohort="year").bvc_id)
     return {indicator for indicator, rows in bvc_sums(every).groupby("indicator")
             if share_withheld(chosen, rows, context.threshold)}
-
-
-def programmes_withheld(context, shares: pd.DataFrame, indicator: str) -> set[str]:
-    """The programmes whose share of `indicator` over the period (bars of the selection's
-    BVCs per programme, `shares`) adds up from a BVC or a district hidden over every unit
-    (a programme of one BVC chosen is that BVC: audit, 7 / 7 where its tile is "–")."""
-    from dashboard.selection import bvc_sums, share_withheld
-    every = bvc_sums(context.query("indicator_by_bvc_and_period",
-                                   context.filters.period_only(), interval="year",
-                                   indicator=indicator), by=())
-    return {programme for programme, rows
-            in shares[shares.indicator == indicator].groupby("programme_id")
-            if share_withheld(set(rows.bvc_id), every, context.threshold)}
-
-
-def _share_units(context, filters, interval: str):
-    """visit_shares at `interval` over `filters`' period: the selection's BVCs' rows,
-    every BVC's of the districts they are in, and every district's (all BVCs of all
-    districts are a hundred times the rows, and only these districts' matter)."""
-    from dataclasses import replace
-    chosen = context.query("visit_shares_by_bvc_and_period", filters, interval=interval)
-    every = filters.period_only()
-    touched = context.query("visit_shares_by_bvc_and_period",
-                            replace(every, districts=tuple(sorted(set(chosen.district)))),
-                            interval=interval) if len(chosen) else chosen
-    return chosen, touched, context.query("visit_shares_by_district_and_period", every,
-                                          interval=interval)
-
-
-def trend_withheld(context, window, interval: str, indicators=VISIT_SHARES,
-                   units=None) -> dict[str, set]:
-    """Per visit share, the periods (day numbers) of a trend over `window` (the tiles',
-    or a page's chart of the selection over time) that a selection of units hides, as
-    _withheld does for the tiles: each period's BVCs and districts hidden as siblings over
-    every unit (selection.units_hidden)."""
-    from dashboard.hiding import day_numbers
-    from dashboard.selection import Selection, units_hidden
-    if not window.chooses_units:
-        return {}
-    chosen, touched, districts = units or _share_units(context, window, interval)
-
-    def rows_of(frame):
-        frame = frame[frame.indicator.isin(indicators)
-                      & ((frame.n > 0) | (frame.denominator > 0))]
-        return frame.assign(_p=day_numbers(frame.period))
-    rows = rows_of(touched)
-    bvcs, hidden_districts = units_hidden(rows, ["indicator", "_p"], context.threshold,
-                                          set(rows.district), rows_of(districts))
-    by_group: dict = {}
-    for level, found in enumerate((bvcs, hidden_districts)):
-        for unit, indicator, period in found:
-            by_group.setdefault((indicator, period), (set(), set()))[level].add(unit)
-    chosen_ids, out = set(chosen.bvc_id), {}
-    for key, group in rows[rows.set_index(["indicator", "_p"]).index.isin(
-            list(by_group))].groupby(["indicator", "_p"], sort=False):
-        if Selection.of(chosen_ids, group, complete=False).hidden(*by_group[key]):
-            out.setdefault(key[0], set()).add(key[1])
-    return out
 
 
 _NUMBER = re.compile(r"(?<![<\d])\d(?:[\d\u00a0 ]*\d)?")  # "1 646", not "<5"
@@ -243,52 +186,27 @@ def _one_unit(filters) -> tuple[str, set | None] | None:
     return None if filters.districts else ("all", None)
 
 
-def _by_months(context, interval: str, previous) -> bool:
-    """Whether the period and the one before are whole months inside the trend's window
-    (the presets): then their numbers are sums of the trend's monthly rows."""
-    filters = context.filters
-    return bool(interval == "month" and previous and filters.date_from.day == 1
-                and previous.date_from.day == 1)
-
-
-def _family_shares(context, window, interval: str, previous):
+def _family_shares(context, previous):
     """(reach_shares' rows, completed_share's rows) over the period, and the same over the
-    one before (None without one): summed from the window's birth months when
-    _by_months, else asked for."""
-    filters = context.filters
-    if _by_months(context, interval, previous):
-        monthly = context.query("family_counts_by_period", window, interval="month")
-        return (series.family_shares_between(monthly, filters.date_from, filters.date_to),
-                series.family_shares_between(monthly, previous.date_from, previous.date_to))
+    one before (None without one)."""
     asked = (context.query("reach_shares"), context.query("completed_share"))
     return asked, ((context.query("reach_shares", previous),
                     context.query("completed_share", previous)) if previous else None)
 
 
-def _visit_shares(context, monthly: pd.DataFrame, interval: str, previous
-                  ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """visit_shares over the period and the one before: summed from the trend's months
-    when _by_months, else asked for."""
-    filters = context.filters
-    if _by_months(context, interval, previous):
-        return (series.shares_between(monthly, VISIT_SHARES, filters.date_from,
-                                      filters.date_to),
-                series.shares_between(monthly, VISIT_SHARES, previous.date_from,
-                                      previous.date_to))
-    return (context.query("visit_shares"),
-            context.query("visit_shares", previous) if previous else None)
+def grid_rows(rows: pd.DataFrame, key: str | None = None) -> pd.DataFrame:
+    """Context.counts' or .shares' rows with the pages' column names: `period`, and the
+    group of units as `key` (district, bvc_id)."""
+    out = rows.rename(columns={"period_group": "period"})
+    return out.rename(columns={"unit_group": key}) if key else out.drop(columns="unit_group")
 
 
-def visits_by_district(context, interval: str, linked, bvcs) -> Figure:
-    """The selection's visits per district (`bvcs`: the selection's BVCs): the districts'
-    rows of the linked visits, or with BVCs or programmes chosen, those BVCs' counts summed
-    per district (Linked.sums)."""
+def visits_by_district(context, interval: str) -> Figure:
+    """The selection's visits per district (its BVCs' part of a district where it holds
+    part of one) and period, as the grid has them."""
     lang, threshold = context.lang, context.threshold
-    if context.filters.chooses_part:
-        rows = linked.sums(interval, bvcs, by_district=True)
-    else:
-        rows = linked.view("district", interval, {linked.district_of[b] for b in bvcs
-                                                  if b in linked.district_of})
+    rows = grid_rows(context.counts(["visits"], by="district", interval=interval), "district")
+    rows = rows[rows.value > 0].rename(columns={"value": "visits"})
     districts = context.labelled(rows, interval)
     title = t("visits_by_district", lang)
     return Figure(
@@ -298,8 +216,32 @@ def visits_by_district(context, interval: str, linked, bvcs) -> Figure:
                      lang=lang, series="district", series_title=t("district", lang),
                      title=title, description=t("visits_by_district_alt", lang)),
         tables.count_table(districts, lang, threshold, ["district"]),
-        "besok_per_stadsdel.csv", ["visits"], ["visit_counts_by_bvc_and_period"],
-        districts.shown)
+        "besok_per_stadsdel.csv", ["visits"], ["grid_cells"], districts.shown)
+
+
+def bvc_against_averages(context, bvc_id: str, interval: str) -> pd.DataFrame:
+    """A BVC's visits per period beside the mean per BVC of its district and of all units
+    (means over the BVCs with visits that period), each hidden where the grid hides the
+    count behind it (a mean times its BVCs is the district's count). Columns: period,
+    series, value."""
+    from dataclasses import replace
+    view = context.view(context.filters.period_only())
+    units = context.query("units")
+    district = units.district[units.bvc_id == bvc_id].iloc[0]
+    members = frozenset(units.bvc_id[units.district == district])
+    every = context.counts(["visits"], by="bvc", interval=interval, view=view)
+    active = every[every.value > 0].groupby("period_group").unit_group.agg(set)
+    parts = []
+    own = every[every.unit_group == bvc_id]
+    parts.append(pd.DataFrame({"period": own.period_group, "series": dict(zip(
+        units.bvc_id, units.bvc_name))[bvc_id], "value": own.shown}))
+    for chosen, label in ((members, f"{t('district_average', context.lang)} {district}"),
+                          (view.chosen, t("all_average", context.lang))):
+        rows = context.counts(["visits"], interval=interval, view=replace(view, chosen=chosen))
+        bvcs = rows.period_group.map(lambda p: len(active.get(p, set()) & chosen))
+        parts.append(pd.DataFrame({"period": rows.period_group, "series": label,
+                                   "value": rows.shown / bvcs.where(bvcs > 0)}))
+    return pd.concat(parts, ignore_index=True).sort_values(["period"], kind="stable")
 
 
 def visits_by_number(context) -> Figure:
@@ -317,18 +259,18 @@ def visits_by_number(context) -> Figure:
         ["visits_by_number"], ["visits_by_number"], bars.value)
 
 
-def both_professions_by_bvc(context, shares: pd.DataFrame, large: bool = False) -> Figure:
-    """Both professions per BVC against the target; `large` for a projector. The BVCs are
-    hidden as siblings over every BVC of the period, and the selection's shown: a chosen
-    BVC hides what the page of every unit hides."""
+def both_professions_by_bvc(context, large: bool = False) -> Figure:
+    """Both professions per BVC of the selection over the period against the target, as
+    the grid has each BVC's share; `large` for a projector."""
     lang, threshold = context.lang, context.threshold
     both = "both_professions_share"
     target = context.settings.targets.get(both)
-    every = context.query("indicator_by_bvc_and_period", context.filters.period_only(),
-                          interval="year", indicator=both)
-    units = series.unit_rows(every, both, threshold)
-    units = units[units.bvc_id.isin(set(shares.bvc_id))]
-    dots = tables.unit_share_frame(units, lang, threshold)
+    units = context.query("units")
+    rows = grid_rows(context.shares([both], by="bvc"), "bvc_id")
+    rows = rows[rows.denominator > 0].merge(units[["bvc_id", "bvc_name", "district"]],
+                                            on="bvc_id")
+    rows = rows.sort_values(["value", "bvc_name"], na_position="last")
+    dots = tables.unit_share_frame(rows, lang, threshold)
     title = t("both_by_bvc", lang)
     return Figure(
         title,
@@ -338,7 +280,42 @@ def both_professions_by_bvc(context, shares: pd.DataFrame, large: bool = False) 
                          met_label=t("target_met", lang),
                          **({"height_per_unit": 38, "font_size": 20} if large else {})),
         tables.unit_share_table(dots, lang, target), "bada_professionerna_per_bvc.csv", [both],
-        ["visit_shares_by_bvc_and_period"], dots.value)
+        ["grid_cells"], dots.value)
+
+
+def shares_over_time(context, indicators: list[str], interval: str, by: str | None = None,
+                     names: dict | None = None) -> pd.DataFrame:
+    """Visit shares of the selection per period (and `by` "district" or "bvc"), labelled,
+    with `series` (the indicator's name, or the unit's) for a chart of lines."""
+    key = {"bvc": "bvc_id", "district": "district"}.get(by, "_unit")
+    rows = grid_rows(context.shares(indicators, by=by, interval=interval), key)
+    rows = context.labelled(rows, interval)
+    if by == "bvc":
+        units = context.query("units")
+        rows["series"] = rows.bvc_id.map(dict(zip(units.bvc_id, units.bvc_name)))
+    elif by == "district":
+        rows["series"] = rows.district
+    else:
+        rows["series"] = rows.indicator.map(names or {})
+    return rows
+
+
+def programme_shares(context, indicator: str) -> pd.DataFrame:
+    """One visit share over the period per programme of the selection (its BVCs of that
+    programme, as the grid has them), for bars: category, n, denominator, hidden, value."""
+    from dataclasses import replace
+    units = context.query("units")
+    view = context.view()
+    parts = []
+    for programme, members in units.groupby("programme_id").bvc_id:
+        chosen = view.chosen & frozenset(members)
+        if chosen:
+            rows = context.shares([indicator], view=replace(view, chosen=chosen))
+            parts.append(rows.assign(programme_id=programme))
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["programme_id", "n", "denominator", "hidden", "value"])
+    out = out[out.denominator > 0]
+    return out.assign(category=[context.programme_names.get(p, p) for p in out.programme_id])
 
 
 def referral_destinations(context, destinations: pd.DataFrame) -> Figure:

@@ -5,14 +5,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from dashboard.contract import FORM_FIELDS, TABLES
-from dashboard.definitions import INDICATORS
 
 # Options that set a query's grain (or, for `table`, which export table's quarantined rows,
-# for `field`, which field of the visit form, and for `indicator`, which visit share)
-# rather than its scope, and the values they may take.
+# and for `field`, which field of the visit form) rather than its scope, and the values
+# they may take.
 OPTIONS = {"interval": ("month", "quarter", "year"), "cohort": ("half_year", "year"),
-           "table": tuple(TABLES), "field": FORM_FIELDS,
-           "indicator": tuple(i.id for i in INDICATORS if i.query == "visit_shares")}
+           "table": tuple(TABLES), "field": FORM_FIELDS}
 
 
 def check_options(options: dict) -> dict:

@@ -109,9 +109,6 @@ STRINGS = {
                            "over whole months)"),
     "table_visit_share_rows": ("samma andelar en rad per BVC, månad och indikator",
                                "the same shares, one row per BVC, month and indicator"),
-    "table_visit_share_district_rows": (
-        "samma andelar summerade en rad per stadsdel/kommun, månad och indikator",
-        "the same shares summed, one row per district, month and indicator"),
     "table_privacy_cells": (
         "rutnätet för små tal: varje räknetal per enhet (BVC, stadsdel/kommun, alla) och "
         "period (månad, kvartal, år, hela exporten, förvalens perioder), och om det döljs",

@@ -10,8 +10,8 @@ import html
 import pandas as pd
 
 from dashboard import figures, tables
-from dashboard.series import cell_text, hide_within, with_share_values
-from dashboard.suppression import counts_text, share_text
+from dashboard.numbers import percent
+from dashboard.tiles import cell_text
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import integer, iso_day
 from dashboard.tiles import tiles_table
@@ -75,59 +75,35 @@ def selection_lines(context) -> list[tuple[str, str]]:
 
 def unit_table(context) -> tuple[pd.DataFrame, str]:
     """The key visit shares per district side by side (per BVC when one district is
-    chosen): share and N, hidden where small or where the siblings and the shown total
-    would reveal a hidden cell. Returns the table and the level ("district" or "bvc")."""
+    chosen): share and N, as the grid has each district's (the selection's part of it) or
+    BVC's. Returns the table and the level ("district" or "bvc")."""
     lang, threshold = context.lang, context.threshold
-    shares = context.query("visit_shares_by_bvc_and_period", interval="year")
-    counts = context.query("visit_counts_by_bvc_and_period", interval="year")
-    level = "district" if shares.district.nunique() > 1 else "bvc_name"
-    summed = shares.groupby(["indicator", level], as_index=False)[["n", "denominator"]].sum()
-    cells = with_share_values(summed, ["indicator"], threshold)
-    n_hidden = hide_within(summed, ["indicator"], "denominator", threshold)
-    # each column adds up from its BVCs: hidden where they give back a BVC or a district
-    # hidden over every unit (one BVC chosen, its column is that BVC: audit)
-    withheld = _columns_withheld(context, shares, counts, level)
-    held = pd.Series([(i, u) in withheld for i, u in zip(cells.indicator, cells[level])],
-                     index=cells.index)
-    cells["hidden"] |= held
-    n_hidden |= held
-    cells["text"] = [f"{'–' if h else share_text(n, d, threshold, lang)} "
-                     f"({cell_text(d, nh, threshold, lang)})"
-                     for n, d, h, nh in zip(cells.n, cells.denominator, cells.hidden, n_hidden)]
-    wide = cells.pivot(index="indicator", columns=level, values="text")
+    view = context.view()
+    units = context.query("units")
+    chosen = units[units.bvc_id.isin(view.chosen)] if view else units.iloc[:0]
+    by = "district" if chosen.district.nunique() > 1 else "bvc"
+    names = dict(zip(units.bvc_id, units.bvc_name))
+    label = (lambda u: u) if by == "district" else names.get
+    shares = context.shares(figures.VISIT_SHARES, by=by)
+    visits = context.counts(["visits"], by=by)
+    active = set(visits.unit_group[visits.value > 0])
+    shares = shares[shares.unit_group.isin(active)]
+    shares = shares.assign(text=[
+        f"{'–' if h else percent(v, lang)} ({cell_text(d, dh, threshold, lang)})"
+        for v, h, d, dh in zip(shares.value, shares.hidden, shares.denominator,
+                               shares.denominator_hidden)])
+    wide = shares.pivot(index="indicator", columns="unit_group", values="text")
     wide = wide.reindex([i for i in figures.VISIT_SHARES if i in wide.index])
-    visits = counts.groupby(level).visits.sum()
-    texts = counts_text([int(visits[u]) for u in wide.columns], threshold, lang)
-    texts = ["–" if ("visits", u) in withheld and not 0 < visits[u] < threshold else text
-             for u, text in zip(wide.columns, texts)]
-    first = pd.DataFrame([texts], columns=wide.columns, index=[t("visits", lang)])
+    visits = visits[visits.unit_group.isin(active)].set_index("unit_group")
+    first = pd.DataFrame([[cell_text(visits.value[u], visits.hidden[u], threshold, lang)
+                           for u in wide.columns]], columns=wide.columns,
+                         index=[t("visits", lang)])
     wide.index = [indicator_name(i, lang) for i in wide.index]
-    out = pd.concat([first, wide]).reset_index().rename(columns={"index": t("indicator", lang)})
+    out = pd.concat([first, wide])
+    out.columns = [label(u) for u in out.columns]
+    out = out.reset_index().rename(columns={"index": t("indicator", lang)})
     out.columns.name = None
-    return out, "district" if level == "district" else "bvc"
-
-
-def _columns_withheld(context, shares: pd.DataFrame, counts: pd.DataFrame, level: str
-                      ) -> set[tuple[str, str]]:
-    """(indicator or "visits", column) of unit_table hidden as the tiles are (selection.py):
-    each column's BVCs against every unit's."""
-    from dashboard.selection import Selection, bvc_sums, share_withheld
-    per_bvc = bvc_sums(context.query("visit_shares_by_bvc_and_period",
-                                     context.filters.period_only(), interval="year"))
-    columns = counts.groupby(level).bvc_id.agg(set)
-    linked = context.linked_visits()
-    totals = linked.totals["bvc"]  # every unit's BVCs with visits
-    visits = pd.DataFrame({"bvc_id": totals.index,
-                           "district": [linked.district_of[b] for b in totals.index]})
-    out = set()
-    for column, bvcs in columns.items():
-        if Selection.of(bvcs, visits).hidden(
-                set(linked.totals_hidden["bvc"]), set(linked.totals_hidden["district"])):
-            out.add(("visits", column))
-    for indicator, rows in per_bvc.groupby("indicator"):
-        out |= {(indicator, column) for column, bvcs in columns.items()
-                if share_withheld(bvcs, rows, context.threshold)}
-    return out
+    return out, by
 
 
 def report_interval(filters) -> str:
@@ -169,11 +145,9 @@ def build_html(context, made_at: dt.datetime) -> str:
                  f"{note}</section>")
     interval = report_interval(context.filters)
     shown = [
-        figures.visits_by_district(context, interval, context.linked_visits(), set(
-            context.query("visit_counts_by_bvc_and_period", interval=interval).bvc_id)),
+        figures.visits_by_district(context, interval),
         figures.visits_by_number(context),
-        figures.both_professions_by_bvc(context, context.query(
-            "visit_shares_by_bvc_and_period", interval=interval)),
+        figures.both_professions_by_bvc(context),
         figures.referral_destinations(context, context.query(
             "referrals_by_district_and_destination")),
     ]

@@ -66,7 +66,7 @@ def units_hidden(rows: pd.DataFrame, keys: list[str], threshold: int, partial: s
     Västra Göteborg's 4 back). Returns (BVC, *group) and (district, *group) tuples; BVCs
     only of the districts `partial` (Selection.partial: the others' do not matter).
     `districts`: every district's rows (district, keys, n, denominator), where `rows` are
-    only the BVCs of some (visit_shares_by_district_and_period: a hundredth the rows)."""
+    only the BVCs of some."""
     rows = rows[(rows.n > 0) | (rows.denominator > 0)]
     if districts is None:
         districts = rows.groupby([*keys, "district"], as_index=False)[

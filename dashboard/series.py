@@ -9,8 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.hiding import (LEVEL_KEYS, day_numbers, hidden_as_months, hidden_counts,
-                             period_starts)
+from dashboard.hiding import (LEVEL_KEYS, day_numbers, hidden_as_months, hidden_counts)
 from dashboard.numbers import LOCALES
 from dashboard.suppression import hidden_cells, hidden_grid
 
@@ -138,45 +137,6 @@ def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int,
     return summed
 
 
-def distinct_count_rows(frames: dict[str, pd.DataFrame], column: str, interval: str,
-                        threshold: int) -> pd.DataFrame:
-    """count_rows per BVC for a count that is distinct per period (families visited: a
-    quarter's are not the sum of its months'), at `interval`. Such counts are hidden
-    within each time scale, and one figure alike at every scale: a BVC's period whose
-    visits all fall in one of its finer periods (a part quarter and the part year of the
-    same months, October alone in its quarter) counts the same families, and the user test
-    found five BVCs' families "–" by quarter and shown by year. `frames`: the counts by
-    each time scale shown (with `visits`, whose equality says the periods are the same)."""
-    scales = [s for s in ("month", "quarter", "year") if s in frames]
-    keys = LEVEL_KEYS["bvc"]
-    summed = {s: frames[s].groupby(["period", *keys], as_index=False, sort=True)[
-        ["visits", column]].sum() for s in scales}
-    cell = {s: list(zip(summed[s].bvc_id.tolist(), day_numbers(summed[s].period).tolist()))
-            for s in scales}
-    same = []  # ((scale, cell), (coarser scale, cell)): one figure
-    for fine, coarse in zip(scales, scales[1:]):
-        visits = dict(zip(cell[coarse], summed[coarse].visits.tolist()))
-        up = day_numbers(period_starts(summed[fine].period, coarse)).tolist()
-        for (bvc, day), start, n in zip(cell[fine], up, summed[fine].visits.tolist()):
-            if visits.get((bvc, start)) == n:
-                same.append(((fine, (bvc, day)), (coarse, (bvc, start))))
-    also = {s: set() for s in scales}
-    while True:
-        hidden = {s: dict(zip(cell[s], hidden_counts(summed[s], column, "bvc", threshold,
-                                                     also=frozenset(also[s])).tolist()))
-                  for s in scales}
-        more = {(s, k) for pair in same if hidden[pair[0][0]][pair[0][1]]
-                != hidden[pair[1][0]][pair[1][1]] for s, k in pair if not hidden[s][k]}
-        if not more:
-            break
-        for s, k in more:
-            also[s].add(k)
-    out = summed[interval]
-    out["hidden"] = [hidden[interval][k] for k in cell[interval]]
-    out["shown"] = out[column].where(~out.hidden)
-    return out
-
-
 def period_end(start, interval: str) -> dt.date:
     months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[interval]
     return (pd.Timestamp(start) + pd.DateOffset(months=months) - pd.Timedelta(days=1)).date()
@@ -199,59 +159,6 @@ def labelled(frame: pd.DataFrame, interval: str, lang: str, filters=None,
     return out
 
 
-def unit_rows(frame: pd.DataFrame, indicator: str, threshold: int) -> pd.DataFrame:
-    """One indicator over the whole period per BVC (periods summed), for comparing units."""
-    rows = frame[frame.indicator == indicator]
-    summed = rows.groupby(["district", "bvc_id", "bvc_name"], as_index=False)[
-        SHARE_COLUMNS].sum()
-    return with_share_values(summed, ["district"], threshold).sort_values(
-        ["value", "bvc_name"], na_position="last")
-
-
-def trend_window(filters, reference: dt.date):
-    """The filters and time scale of a tile's short trend: the period and the one before it
-    by month (two years at most), else by quarter, or by year for a long custom range."""
-    from dataclasses import replace
-    previous = filters.previous()
-    start = previous.date_from if previous else filters.date_from
-    window = replace(filters, date_from=start)
-    if start is None:
-        return window, "quarter"
-    days = ((filters.date_to or reference) - start).days
-    return window, "month" if days <= 2 * 366 else "quarter" if days <= 8 * 366 else "year"
-
-
-def shares_between(monthly: pd.DataFrame, indicators: list[str], first: dt.date,
-                   last: dt.date) -> pd.DataFrame:
-    """visit_shares' rows (indicator, n, denominator, missing; every indicator, 0 where no
-    visit) summed from visit_shares_by_period's monthly rows of the months first … last:
-    the same numbers as asking again, when those months are the whole period."""
-    months = pd.to_datetime(monthly.period)
-    rows = monthly[(months >= pd.Timestamp(first)) & (months <= pd.Timestamp(last))]
-    summed = rows.groupby("indicator")[SHARE_COLUMNS].sum().reindex(indicators, fill_value=0)
-    return summed.astype("int64").rename_axis("indicator").reset_index()
-
-
-def family_shares_between(monthly: pd.DataFrame, first: dt.date, last: dt.date
-                          ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """reach_shares' rows and completed_share's totals (n, denominator, missing) summed
-    from family_counts_by_period's monthly rows of the birth months first … last: the same
-    numbers as asking again, when those months are the whole period."""
-    months = pd.to_datetime(monthly.period)
-    c = monthly[(months >= pd.Timestamp(first)) & (months <= pd.Timestamp(last))].sum(
-        numeric_only=True)
-    reach = pd.DataFrame({
-        "indicator": ["offered_share", "accepted_share"],
-        "n": [c.get("offered", 0), c.get("accepted", 0)],
-        "denominator": [c.get("families", 0), c.get("answered", 0)],
-        "missing": [0, c.get("answer_missing", 0)]}).astype(
-        {"n": "int64", "denominator": "int64", "missing": "int64"})
-    completed = pd.DataFrame({"n": [int(c.get("completed", 0))],
-                              "denominator": [int(c.get("completion_eligible", 0))],
-                              "missing": [0]})
-    return reach, completed
-
-
 def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """rating_means' rows (item, rater_role with 'all' for both roles pooled, scale_max,
     mean, n) from rating_scores_by_item's counts per score: the same numbers, since a mean
@@ -268,40 +175,6 @@ def means_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
     out = out[out.n > 0].assign(mean=lambda f: f.total / f.n)
     return out[["item", "rater_role", "scale_max", "mean", "n"]].sort_values(
         keys, ignore_index=True)
-
-
-def share_trends(frame: pd.DataFrame, indicators: list[str], threshold: int,
-                 split: dt.date | None = None, interval: str | None = None,
-                 withheld: dict[str, set] | None = None) -> dict[str, tuple[float, ...]]:
-    """Each indicator's shown values over time for all units in scope (hidden ones left
-    out); `split` and `interval` as in hiding.hidden_counts; `withheld`: per indicator,
-    periods (day numbers) hidden besides (figures.trend_withheld)."""
-    return {i: tuple(share_rows(frame, i, "all", threshold, split=split, interval=interval,
-                                also=frozenset((p,) for p in (withheld or {}).get(i, ())))
-                     .value.dropna().round(4)) for i in indicators}
-
-
-def unit_against_averages(linked, bvc_id: str, interval: str, district_label: str,
-                          all_label: str) -> pd.DataFrame:
-    """A BVC's visits per period beside the mean per BVC of its district and of all units in
-    scope (means over the BVCs with visits that period), each hidden where its table hides
-    the count or the sum behind the mean (`linked`: linked.Linked; a mean times its BVCs
-    is the district's count, so "Snitt Landskrona" gave the audit the district's "–" back
-    when it was hidden on its own). Columns: period, series, value."""
-    bvcs = linked.view("bvc", interval)
-    own = bvcs[bvcs.bvc_id == bvc_id]
-    district = own.district.iloc[0]
-    parts = [own.assign(series=own.bvc_name)[["period", "series", "shown"]]
-             .rename(columns={"shown": "value"})]
-    districts = linked.view("district", interval)
-    for rows, source, label in (
-            (districts[districts.district == district], bvcs[bvcs.district == district],
-             f"{district_label} {district}"),
-            (linked.view("all", interval), bvcs, all_label)):
-        active = source.groupby("period").bvc_id.nunique()
-        means = rows.shown / rows.period.map(active).to_numpy()
-        parts.append(pd.DataFrame({"period": rows.period, "series": label, "value": means}))
-    return pd.concat(parts, ignore_index=True).sort_values(["period"], kind="stable")
 
 
 def step_label(visit_number: int, label: str, lang: str) -> str:
@@ -334,31 +207,6 @@ def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
     out["category"] = [step_label(n, a, lang) for n, a in zip(out.visit_number, out.label)]
     out["step"] = out.category
     return out
-
-
-def indicator_rows(frame: pd.DataFrame, indicators: list[str], threshold: int,
-                   names: dict[str, str], interval: str | None = None,
-                   months: pd.DataFrame | None = None,
-                   withheld: dict[str, set] | None = None) -> pd.DataFrame:
-    """Several share indicators over time for all units in scope, one series each
-    (`months` as in share_rows); `withheld`: per indicator, months (day numbers) a
-    selection of units hides (figures.trend_withheld)."""
-    parts = [share_rows(frame, i, "all", threshold, interval=interval, months=months,
-                        also=frozenset((p,) for p in (withheld or {}).get(i, ())))
-             .assign(series=names[i]) for i in indicators]
-    return pd.concat(parts, ignore_index=True)
-
-
-def programme_rows(frame: pd.DataFrame, indicator: str, threshold: int,
-                   programme_names: dict[str, str], withheld: set = frozenset()
-                   ) -> pd.DataFrame:
-    """One share indicator over the whole period per programme in scope, for bars;
-    `withheld`: programmes hidden besides (figures.programmes_withheld)."""
-    rows = frame[frame.indicator == indicator]
-    summed = rows.groupby("programme_id", as_index=False)[SHARE_COLUMNS].sum()
-    out = with_share_values(summed.assign(all=0), ["all"], threshold)
-    out.loc[out.programme_id.isin(withheld), ["hidden", "value"]] = [True, np.nan]
-    return out.assign(category=[programme_names.get(p, p) for p in out.programme_id])
 
 
 def destination_bars(frame: pd.DataFrame, lang: str, threshold: int,

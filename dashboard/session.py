@@ -31,8 +31,8 @@ class Exports:
     one assignment under a lock, so a rerun sees the old export or the new one, never a
     mixture. A new export that cannot be read leaves the old one in place and is reported."""
 
-    def __init__(self, root: str):
-        self.root = root
+    def __init__(self, root: str, threshold: int = 5):
+        self.root, self.threshold = root, threshold
         self._lock = threading.Lock()
         self.serving: Database | None = None
         self._key: tuple[str, str] | None = None
@@ -56,7 +56,7 @@ class Exports:
             if self._key == key:
                 return self.serving, None, None
             if self.serving is None:
-                self.serving, self._key = Database.open(folder), key
+                self.serving, self._key = Database.open(folder, threshold=self.threshold), key
                 return self.serving, None, None
             if key in self.failed:
                 return self.serving, None, self.failed[key]
@@ -68,7 +68,7 @@ class Exports:
 
     def _open(self, key: tuple[str, str]) -> None:
         try:
-            db = Database.open(key[0])
+            db = Database.open(key[0], threshold=self.threshold)
         except Exception as error:  # noqa: BLE001 - the old export is served on
             if not isinstance(error, ExportError):
                 log.exception("reading the new export %s failed", key[0])
@@ -84,9 +84,10 @@ class Exports:
 
 
 @st.cache_resource(show_spinner=False)
-def exports(root: str) -> Exports:
-    """One per data folder (HEMBESOK_DATA), shared by the sessions of the process."""
-    return Exports(root)
+def exports(root: str, threshold: int) -> Exports:
+    """One per data folder (HEMBESOK_DATA) and small-number threshold (its verdicts are
+    decided once per export and threshold), shared by the sessions of the process."""
+    return Exports(root, threshold)
 
 
 @st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
@@ -109,15 +110,6 @@ def sandbox(db: Database, limits: Limits, scope: Scope):
     return _sandbox(db, str(db.export.path), db.export.fingerprint, limits, scope)
 
 
-@st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
-def _linked_visits(_db: Database, folder: str, export_fingerprint: str, filters: Filters,
-                   threshold: int):
-    from functools import partial
-
-    from dashboard.linked import visits_of
-    return visits_of(partial(query, _db), filters, threshold)
-
-
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,
           **options) -> pd.DataFrame:
     """A named query's result, cached per export, query, filters, scope and options."""
@@ -128,7 +120,7 @@ def query(db: Database, name: str, filters: Filters | None = None, scope: Scope 
 def current_database() -> tuple[Database, str | None, ExportError | None]:
     """The database of the newest complete export under the data folder, with what is
     happening to a newer one (see Exports.current)."""
-    return exports(str(default_data_dir())).current()
+    return exports(str(default_data_dir()), load_settings().threshold).current()
 
 
 @dataclass(frozen=True)
@@ -137,12 +129,6 @@ class PageContext(Context):
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
-
-    def linked_visits(self, filters: Filters | None = None):
-        """As Context.linked_visits, built once per export, selection and threshold (a
-        rerun of the page, another session, Datakvalitet after Besök)."""
-        return _linked_visits(self.db, str(self.db.export.path), self.db.export.fingerprint,
-                              (filters or self.filters).period_only(), self.threshold)
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at

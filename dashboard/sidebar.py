@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
+from dashboard import numbers
 from dashboard.db import Database
 from dashboard.filters import Filters, first_of_month
 from dashboard.i18n import t
@@ -20,15 +22,15 @@ PAGE_KEY = "_page"  # the page being drawn (app.py), for the widgets of a page's
 
 
 def period_bounds(preset: str, reference: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """Inclusive bounds of a period preset, relative to the export's reference date. The
-    last 12 months are whole calendar months: up to the reference date when it ends its
-    month, else up to the end of the month before, so months and quarters are complete."""
+    """Inclusive bounds of a period preset, relative to the export's reference date, in
+    whole months: up to the last month the reference date completes (its own when it ends
+    its month, else the one before), so months and quarters are complete."""
+    next_day = reference + dt.timedelta(days=1)
+    end = reference if next_day.day == 1 else reference.replace(day=1) - dt.timedelta(days=1)
     if preset == "last12":
-        next_day = reference + dt.timedelta(days=1)
-        end = reference if next_day.day == 1 else reference.replace(day=1) - dt.timedelta(days=1)
         return first_of_month(end, 12), end
     if preset == "this_year":
-        return dt.date(reference.year, 1, 1), reference
+        return dt.date(reference.year, 1, 1), max(end, dt.date(reference.year, 1, 31))
     if preset == "last_year":
         return dt.date(reference.year - 1, 1, 1), dt.date(reference.year - 1, 12, 31)
     return None, None
@@ -76,10 +78,28 @@ def _many(key: str, options) -> None:
     st.session_state[key] = [value for value in dict.fromkeys(chosen) if value in options]
 
 
-def _date(key: str, default: dt.date, low: dt.date, high: dt.date) -> None:
-    if not isinstance(st.session_state.get(key), dt.date):
+def _month(key: str, default: dt.date, months: list[dt.date]) -> None:
+    """A month chosen (its first day): from the session, else from the URL (any day of
+    it: a link from before periods were whole months), else the default."""
+    if st.session_state.get(key) not in months:
         url = _iso(st.query_params.get(key))
-        st.session_state[key] = url if url and low <= url <= high else default
+        url = url.replace(day=1) if url else None
+        st.session_state[key] = url if url in months else default
+
+
+def month_options(first: dt.date | None, end: dt.date) -> list[dt.date]:
+    """The months a custom period may start or end with: the export's first month (its
+    first visit or birth) up to the last whole month."""
+    first = (first or end).replace(day=1)
+    out, month = [], first
+    while month <= end:
+        out.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return out or [end.replace(day=1)]
+
+
+def last_day(month: dt.date) -> dt.date:
+    return (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
 def language() -> str:
@@ -100,17 +120,22 @@ def filters(db: Database, units, lang: str) -> Filters:
         key=_widget("period", lang, lambda: _one("period", PERIODS, DEFAULT_PERIOD)),
         format_func=lambda p: t(f"period_{p}", lang))
     date_from, date_to = period_bounds(preset, reference)
-    if preset == "custom":
-        first = dt.date(2000, 1, 1)
-        date_from = state["from"] = sidebar.date_input(
-            t("date_from", lang), min_value=first, max_value=reference,
-            key=_widget("from", lang, lambda: _date(
-                "from", dt.date(reference.year, 1, 1), first, reference)),
-            format="YYYY-MM-DD")
-        date_to = state["to"] = sidebar.date_input(
-            t("date_to", lang), min_value=first, max_value=reference,
-            key=_widget("to", lang, lambda: _date("to", reference, first, reference)),
-            format="YYYY-MM-DD")
+    if preset == "custom":  # whole months (issue 18): the grid small numbers are decided on
+        dates = db.facts["export_dates"].iloc[0]
+        firsts = [d for d in (dates.first_visit, dates.first_birth) if not pd.isna(d)]
+        end = period_bounds("last12", reference)[1]
+        months = month_options(min(firsts).date() if firsts else None, end)
+        label = lambda m: numbers.month(m, lang)  # noqa: E731
+        start = state["from"] = sidebar.selectbox(
+            t("month_from", lang), months, format_func=label,
+            key=_widget("from", lang, lambda: _month(
+                "from", max(months[0], dt.date(end.year, 1, 1)), months)))
+        last = state["to"] = sidebar.selectbox(
+            t("month_to", lang), [m for m in months if m >= start] or months[-1:],
+            format_func=label,
+            key=_widget("to", lang, lambda: _month(
+                "to", months[-1], [m for m in months if m >= start] or months[-1:])))
+        date_from, date_to = start, last_day(last)
     district_options = sorted(units.district.unique())
     districts = state["district"] = sidebar.multiselect(
         t("district", lang), district_options,

@@ -16,21 +16,38 @@ COLUMN_KEYS = {"district": "district", "bvc_name": "bvc", "programme": "programm
 
 
 def count_table(rows: pd.DataFrame, lang: str, threshold: int, keys: list[str],
-                column: str = "visits", families: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Counts per period (rows of `series.count_rows`, labelled) as text, hidden ones "<5"
-    or "–"; with `families` (series.distinct_count_rows at the same scale), the BVC's
-    distinct families visited beside them."""
+                column: str = "visits") -> pd.DataFrame:
+    """Counts per period (rows with `hidden`, labelled) as text, hidden ones "<5" or "–"."""
     out = pd.DataFrame({t("period", lang): rows.period_label.tolist()})
     for key in keys:
         out[t(COLUMN_KEYS[key], lang)] = rows[key].tolist()
     out[t(column, lang)] = [cell_text(v, h, threshold, lang)
                             for v, h in zip(rows[column], rows.hidden)]
-    if families is not None:
-        fam = families.set_index(["period", "bvc_id"])
-        matched = fam.reindex(pd.MultiIndex.from_arrays([rows.period, rows.bvc_id]))
-        out[t("families_visited_short", lang)] = [
-            cell_text(v, h, threshold, lang)
-            for v, h in zip(matched.families_visited, matched.hidden)]
+    return out
+
+
+def visits_table(rows: pd.DataFrame, units: pd.DataFrame, lang: str, threshold: int
+                 ) -> pd.DataFrame:
+    """Visits and families visited per BVC and period (Context.counts' rows by BVC,
+    labelled) as text: hidden ones "<5" or "–"."""
+    wide = rows.pivot_table(index=["period", "period_label", "bvc_id"], columns="measure",
+                            values=["value", "hidden"], aggfunc="first").reset_index()
+    wide = wide[wide[("value", "visits")] > 0]
+    names_of = dict(zip(units.bvc_id, units.bvc_name))
+    district_of = dict(zip(units.bvc_id, units.district))
+    wide = wide.assign(_name=[names_of[b] for b in wide["bvc_id"]],
+                       _district=[district_of[b] for b in wide["bvc_id"]]).sort_values(
+        ["period", "_district", "_name"], kind="stable")
+    names = dict(zip(units.bvc_id, units.bvc_name))
+    district = dict(zip(units.bvc_id, units.district))
+    ids = wide["bvc_id"].tolist()
+    out = pd.DataFrame({t("period", lang): wide["period_label"].tolist(),
+                        t("district", lang): [district[b] for b in ids],
+                        t("bvc", lang): [names[b] for b in ids]})
+    for measure, title in (("visits", t("visits", lang)),
+                           ("families_visited", t("families_visited_short", lang))):
+        out[title] = [cell_text(v, h, threshold, lang) for v, h in
+                      zip(wide[("value", measure)], wide[("hidden", measure)])]
     return out
 
 
@@ -117,7 +134,7 @@ def with_texts(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
 
 
 def unit_share_frame(units: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Per-BVC shares (from `series.unit_rows`) ready for the dot chart."""
+    """Per-BVC shares (bvc_name, n, denominator, hidden, value) for the dot chart."""
     return with_texts(units, lang, threshold).assign(unit=units.bvc_name.tolist())
 
 

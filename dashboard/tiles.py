@@ -74,6 +74,50 @@ def count_tile(indicator: str, count: int, lang: str, threshold: int,
                 change=count_change(count, previous, threshold, lang), trend=trend)
 
 
+def cell_text(value, hidden: bool, threshold: int, lang: str) -> str:
+    """A count as shown: "<5" for a small one, "–" for one hidden to protect another."""
+    from dashboard.numbers import DASH, integer
+    if 0 < int(value) < threshold:
+        return f"<{threshold}"
+    return DASH if hidden else integer(value, lang)
+
+
+def grid_count_tile(indicator: str, row, lang: str, threshold: int, previous=None,
+                    trend: tuple[float, ...] = ()) -> Tile:
+    """A count tile from the grid's verdict (`row`: value, hidden; `previous` the same for
+    the period before): its change only where both are shown."""
+    change = None
+    if previous is not None and not (row.hidden or previous.hidden):
+        change = signed(int(row.value) - int(previous.value), lang)
+    return Tile(indicator, indicator_name(indicator, lang),
+                cell_text(row.value, row.hidden, threshold, lang), "",
+                indicator_definition(indicator, lang), change=change, trend=trend)
+
+
+def grid_share_tile(indicator: str, row, missing: int, lang: str, threshold: int,
+                    target: float | None = None, previous=None,
+                    trend: tuple[float, ...] = ()) -> Tile:
+    """A share tile from the grid's verdicts (`row` of read.shares: n, denominator, hidden,
+    value and the verdicts of n and N, `n_hidden`, `denominator_hidden`); `missing` is not
+    on the grid: shown as a count ("<5" where small)."""
+    if not row.denominator:
+        detail = t("no_denominator", lang)
+    else:
+        detail = (f"n = {cell_text(row.n, row.n_hidden, threshold, lang)} {t('of', lang)} "
+                  f"N = {cell_text(row.denominator, row.denominator_hidden, threshold, lang)}")
+        if missing:
+            detail += f" · {t('missing', lang)} {count_text(missing, threshold, lang)}"
+    value = None if row.hidden else row.value
+    change = None
+    if previous is not None and not (row.hidden or previous.hidden):
+        points = round(100 * row.value) - round(100 * previous.value)
+        change = t("points_change", lang, value=signed(points, lang))
+    return Tile(indicator, indicator_name(indicator, lang),
+                percent(value, lang) if value is not None else "–", detail,
+                indicator_definition(indicator, lang), _target_text(value, target, lang),
+                change, trend, target is not None)
+
+
 def share_tiles(frame: pd.DataFrame, indicators: list[str], lang: str, threshold: int,
                 targets: dict[str, float], previous: pd.DataFrame | None = None,
                 trends: dict[str, tuple[float, ...]] | None = None) -> list[Tile]:

@@ -2,7 +2,7 @@
 that stopped reporting and implausible visits; the rows behind them with row-level access."""
 import streamlit as st
 
-from dashboard import charts, quality, widgets
+from dashboard import charts, figures, quality, widgets
 from dashboard.contract import TABLES
 from dashboard.i18n import t
 from dashboard.numbers import integer, percent
@@ -23,9 +23,9 @@ if completeness.empty:
 flags = context.query("flag_counts_by_bvc")
 last = context.query("last_visit_by_bvc")
 days, limit = context.settings.stopped_reporting_days, context.settings.empty_share_limit
-# the BVCs' visits hidden as on Besök (each BVC's total there and each period's)
-linked = context.linked_visits()
-visits_hidden = linked.totals_view("bvc")
+# the BVCs' visits hidden as on Besök (each BVC's total there and each period's): the grid
+visits = context.counts(["visits"], by="bvc")
+visits_hidden = visits.set_index("unit_group").hidden
 
 st.subheader(t("overview_title", lang))
 widgets.table_with_download(
@@ -75,7 +75,7 @@ interval = widgets.interval_choice(lang)
 by_period = quality.completeness_by_period(
     context.query("field_completeness_by_bvc_and_period", interval=interval, field=field),
     field, interval, lang, threshold, context.filters, reference,
-    linked.view("bvc", interval))
+    figures.grid_rows(context.counts(["visits"], by="bvc", interval=interval), "bvc_id"))
 label = quality.field_label(field, lang)
 periods = list(dict.fromkeys(by_period.sort_values("period").period_label))
 shown = periods[-quality.MAX_PERIODS:]

@@ -49,8 +49,7 @@ if shown:
     by_id = {tile.indicator: tile for tile in key.visits + key.families}
     widgets.tiles([by_id[i] for i in shown], lang, per_row=min(len(shown), 4))
 else:
-    fig = figures.both_professions_by_bvc(
-        context, context.query("visit_shares_by_bvc_and_period", interval="year"), large=True)
+    fig = figures.both_professions_by_bvc(context, large=True)
     # the slide's heading names it; labels large enough for the back of the room
     st.altair_chart(fig.chart.properties(title="").configure_axis(labelFontSize=20,
                                                                   titleFontSize=20)

@@ -21,12 +21,8 @@ widgets.figure(figures.referral_destinations(context, destinations), lang)
 
 st.subheader(t("referral_shares_title", lang))
 interval = widgets.interval_choice(lang)
-over_time = context.labelled(series.indicator_rows(
-    context.query("visit_shares_by_period", interval=interval), SHARES, threshold,
-    {i: indicator_name(i, lang) for i in SHARES}, interval,
-    months=context.query("visit_shares_by_period", interval="month"),
-    # a selection of units: the months that add up from a unit hidden over every unit
-    withheld=figures.trend_withheld(context, context.filters, "month", SHARES)), interval)
+over_time = figures.shares_over_time(context, SHARES, interval,
+                                     names={i: indicator_name(i, lang) for i in SHARES})
 widgets.chart_block(
     charts.trend(over_time, value_title=t("share", lang), is_share=True, interval=interval,
                  lang=lang, series="series", series_title="",
@@ -36,7 +32,7 @@ widgets.chart_block(
                  title=t("referral_shares_title", lang),
                  description=t("referral_shares_alt", lang)),
     tables.share_series_table(over_time, lang, threshold), "hanvisningar_over_tid.csv", lang,
-    indicators=SHARES, queries=["visit_shares_by_period"])
+    indicators=SHARES, queries=["grid_cells"])
 
 st.subheader(t("destinations_by_district", lang))
 # over every district, the chosen ones' columns: hidden as on the page of every district

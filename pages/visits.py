@@ -2,8 +2,7 @@
 units."""
 import streamlit as st
 
-from dashboard import charts, figures, series, tables, widgets
-from dashboard.filters import OPTIONS
+from dashboard import charts, figures, tables, widgets
 from dashboard.i18n import t
 from dashboard.session import page_context
 
@@ -14,38 +13,26 @@ interval = widgets.interval_choice(lang)
 counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
 if counts.empty:
     widgets.empty_selection(lang)
-linked = context.linked_visits()  # over every unit: the selection's rows hidden as there
-
 st.subheader(t("visits_by_district", lang))
-widgets.figure(figures.visits_by_district(context, interval, linked, set(counts.bvc_id)),
-               lang)
+widgets.figure(figures.visits_by_district(context, interval), lang)
 
 st.subheader(t("bvc_against_district", lang))
 units = context.query("units")
 in_scope = units[units.bvc_id.isin(counts.bvc_id)]
 bvc = st.selectbox(t("bvc", lang), list(in_scope.bvc_id),
                    format_func=dict(zip(units.bvc_id, units.bvc_name)).get, key="compare_bvc")
-comparison = context.labelled(series.unit_against_averages(
-    linked, bvc, interval, t("district_average", lang), t("all_average", lang)), interval)
+comparison = context.labelled(figures.bvc_against_averages(context, bvc, interval), interval)
 widgets.chart_block(
     charts.trend(comparison, value_title=t("visits", lang), is_share=False, interval=interval,
                  lang=lang, series="series", series_title="",
                  title=t("bvc_against_district", lang),
                  description=t("bvc_against_district_alt", lang)),
     tables.series_table(comparison, lang, is_share=False), "besok_bvc_jamforelse.csv", lang,
-    queries=["visit_counts_by_bvc_and_period", "units"])
+    queries=["grid_cells", "units"])
 
 st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
-    tables.count_table(context.labelled(linked.view("bvc", interval, set(counts.bvc_id)),
-                                        interval),
-                       lang, threshold, ["district", "bvc_name"],
-                       # families hidden over every unit too, the selection's rows
-                       # shown, and alike at every time scale
-                       families=series.distinct_count_rows(
-                           {s: context.query("visit_counts_by_bvc_and_period",
-                                             context.filters.period_only(), interval=s)
-                            for s in OPTIONS["interval"]},
-                           "families_visited", interval, threshold)),
-    "besok_per_bvc.csv", lang)
+    tables.visits_table(context.labelled(figures.grid_rows(context.counts(
+        ["visits", "families_visited"], by="bvc", interval=interval), "bvc_id"), interval),
+        units, lang, threshold), "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)

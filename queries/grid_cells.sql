@@ -1,6 +1,6 @@
--- grain: one row per group of units, group of periods and measure: the grid's cells
--- (privacy_cells, dashboard/privacy) summed, hidden where any cell it adds up from is
--- hidden. A cell of 0 has no row: a group of cells that are all 0 has no row either.
+-- grain: one row per group of units, group of periods and measure with a count: the
+-- grid's cells (privacy_cells, dashboard/privacy) summed, hidden where any cell it adds
+-- up from is hidden. A cell of 0 has no row, nor a group of cells that are all 0.
 WITH units AS (SELECT unnest($unit_parts, recursive := true)),
      periods AS (SELECT unnest($period_parts, recursive := true))
 SELECT u.unit_group, p.period_group, c.measure,

@@ -44,6 +44,12 @@ def small_db(small_export) -> Database:
 
 
 @pytest.fixture(scope="session")
+def small_db_exact(small_export) -> Database:
+    """The fixture with small numbers decided at threshold 1: nothing hidden."""
+    return Database.open(small_export, threshold=1)
+
+
+@pytest.fixture(scope="session")
 def sample_db() -> Database:
     """The bundled synthetic sample export, validated once for the whole run."""
     return Database.open(ROOT / "data" / "sample")

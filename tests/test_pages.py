@@ -78,15 +78,26 @@ def test_bvc_against_its_district(exact):
         in comparison  # 5 visits / 3 BVCs
 
 
-def test_visits_are_suppressed_with_their_sibling(suppressed):
+def test_visits_are_suppressed_as_the_grid_decided(suppressed, small_db):
+    """Besök by year at threshold 5 shows each district's and BVC's year as privacy_cells
+    has it: small ones "<5", those hidden to protect them "–", the rest their count."""
     at = suppressed("pages/visits.py", period="all", interval="year")
+    cells = small_db.con.execute(
+        "SELECT level, unit, year(period) AS year, value, hidden FROM privacy_cells "
+        "WHERE measure = 'visits' AND kind = 'year'").df()
+    verdict = {(r.unit, str(r.year)): "<5" if r.value < 5 else "–" if r.hidden
+               else str(r.value) for r in cells.itertuples()}
     y2024 = "2024 (del av perioden)"
-    assert table(at, 0) == [["2022", "Norr", "<5"], ["2023", "Norr", "8"],
-                            [y2024, "Norr", "<5"], [y2024, "Söder", "<5"]]
-    bvcs = table(at, 2)
-    # 2023 in Norr: BVC Ett 6 and BVC Två 2 with the district's 8 shown: 6 is hidden too
-    assert ["2023", "Norr", "BVC Ett", "–", "<5"] in bvcs
-    assert [y2024, "Söder", "BVC Tre", "<5", "<5"] in bvcs  # the BVC with few visits
+    districts = table(at, 0)
+    assert [row[:2] for row in districts] == [["2022", "Norr"], ["2023", "Norr"],
+                                             [y2024, "Norr"], [y2024, "Söder"]]
+    assert [row[2] for row in districts] == [verdict[(d, p[:4])] for p, d, _ in districts]
+    assert districts[0][2] == "<5" and districts[3][2] == "<5"  # 1 and 2 visits
+    names = {"BVC Ett": "B1", "BVC Två": "B2", "BVC Tre": "B3"}
+    for period, _, name, visits, _ in table(at, 2):
+        assert visits == verdict[(names[name], period[:4])]
+    # 2023 in Norr: BVC Två's 2 is small, so BVC Ett's 6 cannot be shown beside Norr's
+    assert verdict[("B2", "2023")] == "<5" and verdict[("B1", "2023")] == "–"
 
 
 def test_progression_numbers(exact):

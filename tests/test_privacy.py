@@ -191,3 +191,77 @@ def test_each_cell_has_one_verdict_whichever_view_reads_it(sample_db):
         assert len(merged) == len(window)
         assert (merged.hidden_x == merged.hidden_y).all()
         assert (merged.value_x == merged.value_y).all()
+
+
+def test_grid_cells_sum_a_selections_cells_and_say_if_any_is_hidden(small_db):
+    """The fixture's visits per district and year (Norr: B1 and B2; Söder: B3), read by
+    the named query "grid_cells" through Database.cells."""
+    units = small_db.query("units")
+    grid = small_db.grid
+    parts = unit_parts(units, set(units.bvc_id), "district")
+    years = period_parts(grid, grid.first, grid.last, "year")
+    rows = small_db.cells(["visits"], parts, years)
+    got = {(r.unit_group, r.period_group.year): (r.value, r.hidden)
+           for r in rows.itertuples()}
+    assert {k: v for k, (v, _) in got.items()} == {
+        ("Norr", 2022): 1, ("Norr", 2023): 8, ("Norr", 2024): 3, ("Söder", 2024): 2}
+    assert all(hidden for (unit, year), (value, hidden) in got.items() if value < 5)
+    # B1 alone by year: its 2023 (6 visits) and 2024 (2)
+    b1 = small_db.cells(["visits"], unit_parts(units, {"B1"}, None), years)
+    assert [(r.period_group.year, r.value) for r in b1.itertuples()] == [(2023, 6), (2024, 2)]
+    assert b1.hidden.iloc[1]
+
+
+def _cell_text(row) -> str:
+    return "<5" if 0 < row.value < 5 else "–" if row.hidden else f"{row.value:,}".replace(
+        ",", "\u00a0")
+
+
+@pytest.mark.parametrize("preset", ["last12", "last_year", "all"])
+def test_a_bvcs_tiles_are_its_cells_as_every_page_shows_them(sample_db, cells, preset):
+    """One BVC chosen, Översikt's tiles are that BVC's cells of the period: visits,
+    families and each share "–" exactly where the grid hides a cell it reads (the old
+    per-selection rule showed GBG-ANG-01's 6 visits in September 2026 that Besök hid)."""
+    from dashboard import figures
+    from dashboard.context import Context
+    from dashboard.filters import Filters
+    from dashboard.settings import Settings
+    from dashboard.sidebar import period_bounds
+    bounds = period_bounds(preset, sample_db.export.reference_date)
+    for bvc in sample_db.query("units").bvc_id:
+        context = Context(sample_db, Filters(*bounds, bvcs=(bvc,)), "sv", Settings())
+        view = context.view()
+        [tile] = view.periods_of()
+        mine = cells[(cells.unit == bvc) & (cells.kind == tile.kind)
+                     & (pd.to_datetime(cells.period) == pd.Timestamp(tile.period))]
+        mine = mine.set_index("measure")
+        key = figures.key_tiles(context)
+        by_id = {t.indicator: t for t in key.visits}
+        assert by_id["visits"].value == _cell_text(mine.loc["visits"])
+        for indicator in ("home_share", "both_professions_share", "referral_visit_share"):
+            hidden = mine.hidden[f"{indicator}:n"] or mine.hidden[f"{indicator}:N"] or (
+                mine.value[f"{indicator}:N"] < 5)
+            assert (by_id[indicator].value == "–") == bool(hidden), (bvc, indicator)
+
+
+def test_a_selections_sum_is_hidden_where_a_cell_it_adds_up_from_is(sample_db, cells):
+    """Two BVCs of Angered by month: each month's sum is hidden exactly where either
+    BVC's month is (a sum of shown cells is no news; one with a hidden part gives it
+    back); all of Angered's BVCs is Angered's own cell."""
+    from dashboard.context import Context
+    from dashboard.filters import Filters
+    from dashboard.settings import Settings
+    pair = ("GBG-ANG-01", "GBG-ANG-02")
+    context = Context(sample_db, Filters(bvcs=pair), "sv", Settings())
+    rows = context.counts(["visits"], interval="month")
+    months = cells[(cells.measure == "visits") & (cells.kind == "month")
+                   & cells.unit.isin(pair)]
+    hidden = months.groupby(pd.to_datetime(months.period)).hidden.any()
+    value = months.groupby(pd.to_datetime(months.period)).value.sum()
+    got = rows.set_index("period_group")
+    assert (got.value[value.index] == value).all()
+    assert (got.hidden[hidden.index] == (hidden | (value < 5))).all()
+    assert hidden.sum() > 0  # some month has a hidden part
+    angered = sample_db.query("units").query("district == 'Angered'").bvc_id
+    whole = Context(sample_db, Filters(bvcs=tuple(angered)), "sv", Settings())
+    assert [(p.level, p.unit) for p in whole.view().units_of()] == [("district", "Angered")]

@@ -1,6 +1,7 @@
 """Every named query is used by a test, and takes only bound parameters."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -11,7 +12,9 @@ from dashboard.db import PARAMETER, ROW_LEVEL_QUERIES, query_names, query_text
 from dashboard.filters import OPTIONS, Filters
 
 ALLOWED_PARAMETERS = {"date_from", "date_to", "districts", "bvcs", "programmes", "as_of",
-                      "scope_bvcs", *OPTIONS}
+                      "scope_bvcs", *OPTIONS,
+                      # the grid's cells (Database.cells): which measures, units and periods
+                      "measures", "unit_parts", "period_parts"}
 
 
 def test_every_query_file_is_used_by_a_test():
@@ -46,17 +49,25 @@ def test_results_come_out_as_duckdb_gives_them(small_db, name):
     """Database.query converts through Arrow (db.frame); every named query's result on the
     fixture equals DuckDB's own .df(), values and types."""
     from dashboard.db import PARAMETER, query_text
-    from dashboard.filters import EVERY_UNIT, OPTIONS
+    from dashboard.filters import EVERY_UNIT
     sql = query_text(name)
     params = Filters().params(small_db.export.reference_date)
     params["scope_bvcs"] = EVERY_UNIT.param()
     options = {"interval": "month", "cohort": "half_year", "table": "visits",
                "field": "duration_minutes", "indicator": "both_professions_share"}
     params.update(options)
+    params.update(measures=["visits"], unit_parts=[
+        {"unit_group": "Norr", "level": "district", "unit": "Norr"}], period_parts=[
+        {"period_group": dt.date(2023, 1, 1), "kind": "year", "period": dt.date(2023, 1, 1)}])
     used = {p: params[p] for p in dict.fromkeys(PARAMETER.findall(sql))}
     expected = small_db.con.cursor().execute(sql, used).df()
-    got = small_db.query(name, Filters(), EVERY_UNIT,
-                         **{k: v for k, v in options.items() if f"${k}" in sql})
+    if name == "grid_cells":  # the grid's parts, not filters (Database.cells)
+        from dashboard.privacy.read import PeriodPart, UnitPart
+        got = small_db.cells(["visits"], [UnitPart("Norr", "district", "Norr")],
+                             [PeriodPart(dt.date(2023, 1, 1), "year", dt.date(2023, 1, 1))])
+    else:
+        got = small_db.query(name, Filters(), EVERY_UNIT,
+                             **{k: v for k, v in options.items() if f"${k}" in sql})
     assert len(got) == len(expected) > 0 or name in ("quarantine_by_rule", "quarantine_rows",
                                                      "quarantined_rows", "flagged_visits",
                                                      "flag_counts_by_bvc")

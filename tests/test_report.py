@@ -15,6 +15,7 @@ from dashboard.settings import Settings
 
 MADE = dt.datetime(2024, 7, 1, 9, 30)
 SHIPPED = Settings(threshold=5, targets={"home_share": 0.9, "both_professions_share": 0.9})
+EXACT = Settings(threshold=1, targets=SHIPPED.targets)
 
 
 def pdf_text(tmp_path, data: bytes) -> str:
@@ -26,9 +27,15 @@ def pdf_text(tmp_path, data: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def report_pdf(small_db):
-    context = Context(small_db, Filters(), "sv", SHIPPED)
+def report_pdf(small_db_exact):
+    """The report at threshold 1: its numbers exact (at 5 the fixture hides nearly all)."""
+    context = Context(small_db_exact, Filters(), "sv", EXACT)
     return build_pdf(build_html(context, MADE))
+
+
+@pytest.fixture(scope="module")
+def report_pdf_hidden(small_db):
+    return build_pdf(build_html(Context(small_db, Filters(), "sv", SHIPPED), MADE))
 
 
 def test_the_pdf_holds_the_figures_and_the_marks(report_pdf, tmp_path):
@@ -36,28 +43,36 @@ def test_the_pdf_holds_the_figures_and_the_marks(report_pdf, tmp_path):
     assert "Rapport: utökade hembesök" in text and "Rapporten skapad 2024-07-01 09:30" in text
     assert "uttagen 2024-06-30; besök 2022-06-10 – 2024-04-01" in text
     # key indicators as on Översikt (tests/test_app.py): 14 visits, 5 families, home 11 / 13
-    assert "Besök 14 Besökta familjer 5 Besök i hemmet 85 % n = 11 av N = 13 · saknas <5" \
+    assert "Besök 14 Besökta familjer 5 Besök i hemmet 85 % n = 11 av N = 13 · saknas 1" \
         in text
     assert "Mål 90 %: ✗ under målet" in text
-    # extra support 4 / 14 is hidden: with N shown, the share would reveal n = 4
-    assert "Besök med hänvisning till extra stöd – n = <5 av N = 14" in text
-    assert "<5" in text and "Dolda små tal" in text and "värden i rapportens tabeller är dolda" \
-        in text
+    assert "Besök med hänvisning till extra stöd 29 % n = 4 av N = 14" in text
     assert "Stadsdelarna sida vid sida" in text and "Definitioner" in text
     assert "Sida 1 av" in text
 
 
-def test_districts_side_by_side_hide_what_the_total_reveals(small_db):
+def test_the_pdf_marks_hidden_numbers(report_pdf_hidden, tmp_path):
+    text = pdf_text(tmp_path, report_pdf_hidden)
+    assert "<5" in text and "Dolda små tal" in text and "värden i rapportens tabeller är dolda" \
+        in text
+    assert "Besök i hemmet – n = – av N = –" in text  # hidden with the whole export's 14
+
+
+def test_districts_side_by_side_are_the_grids_cells(small_db):
     context = Context(small_db, Filters(), "sv", SHIPPED)
     table, level = unit_table(context)
     table = table.set_index("Indikator")
     assert level == "district" and list(table.columns) == ["Norr", "Söder"]
-    # Söder's 2 visits are "<5"; with the total of 14 on the indicator page, Norr's 12
-    # would give them away, so it is hidden too
-    assert table.loc["Besök"].tolist() == ["–", "<5"]
-    # Söder has 2 visits: every share there is hidden and its N is "<5"; Norr's beside it
-    # is hidden too, since the report's key indicators show the total
-    assert table.loc["Besök i hemmet"].tolist() == ["– (–)", "– (<5)"]
+    cells = small_db.con.execute(
+        "SELECT unit, value, hidden FROM privacy_cells WHERE measure = 'visits' "
+        "AND level = 'district' AND kind = 'all_time'").df().set_index("unit")
+    # each district's visits over the whole export as the grid has them: Söder's 2 "<5"
+    assert table.loc["Besök"].tolist() == [
+        "<5" if cells.value[d] < 5 else "–" if cells.hidden[d] else str(cells.value[d])
+        for d in ("Norr", "Söder")]
+    assert table.loc["Besök"].tolist()[1] == "<5"
+    # Söder has 2 visits: every share there is hidden and its N is "<5"
+    assert table.loc["Besök i hemmet"].tolist()[1] == "– (<5)"
     one, level = unit_table(Context(small_db, Filters(districts=("Norr",)), "sv", SHIPPED))
     assert level == "bvc" and list(one.columns)[1:] == ["BVC Ett", "BVC Två"]
 

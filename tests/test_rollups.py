@@ -10,7 +10,6 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from conftest import ROOT
 from dashboard.db import Database
 from dashboard.filters import EVERY_UNIT, Filters
 
@@ -293,10 +292,6 @@ def test_trends_of_all_units_are_the_sums_of_the_bvc_rows(sample_db, interval, d
     pd.testing.assert_frame_equal(shares.sort_values(key).reset_index(drop=True),
                                   expected.sort_values(key).reset_index(drop=True),
                                   check_dtype=False)
-    counts = sample_db.query("visit_counts_by_period", filters, interval=interval)
-    expected = sample_db.query("visit_counts_by_bvc_and_period", filters, interval=interval
-                               ).groupby("period", as_index=False).visits.sum()
-    pd.testing.assert_frame_equal(counts.reset_index(drop=True), expected, check_dtype=False)
 
 
 def test_every_preset_period_reads_the_kept_rows(sample_db):
@@ -407,36 +402,44 @@ def test_one_fields_completeness_is_its_rows_of_every_fields(sample_db, date_fro
         assert_same_rows(one, expected)
 
 
-@pytest.mark.parametrize("preset", ["last12", "last_year", "this_year", "all"])
-def test_overviews_shares_summed_from_the_trend_equal_asking(sample_db, preset):
-    """Översikt sums its period's and the previous period's visit shares from the trend's
-    months when both are whole months; otherwise it asks. Either way the tiles' numbers
-    equal visit_shares over each period."""
-    from dashboard import figures, series
+@pytest.mark.parametrize("preset", ["last12", "last_year", "this_year", "all", "custom"])
+@pytest.mark.parametrize("units", [{}, {"districts": ("Angered",)},
+                                   {"bvcs": ("GBG-ANG-01", "GBG-VH-02")}])
+def test_the_grids_sums_equal_counting(sample_db, preset, units):
+    """What the pages read of the grid (Context.counts and .shares: cells summed over a
+    selection's units and months) is what the queries count from the visits: visits,
+    families visited and every visit share's n and N, for the period and per BVC, district
+    and quarter."""
+    from dashboard.context import Context
+    from dashboard.figures import VISIT_SHARES
+    from dashboard.settings import Settings
     from dashboard.sidebar import period_bounds
-
-    class Page:  # what key_tiles reads of a page context
-        db, filters = sample_db, Filters(*period_bounds(preset, sample_db.export.reference_date))
-        asked: list = []
-
-        def query(self, name, filters=None, **options):
-            self.asked.append(name)
-            return sample_db.query(name, filters or self.filters, **options)
-
-    page = Page()
-    previous = page.filters.previous()
-    window, interval = series.trend_window(page.filters, sample_db.export.reference_date)
-    monthly = page.query("visit_shares_by_period", window, interval=interval)
-    got, got_before = figures._visit_shares(page, monthly, interval, previous)
-    assert_same_rows(got, sample_db.query("visit_shares", page.filters))
-    if previous is None:
-        assert got_before is None
-    else:
-        expected = sample_db.query("visit_shares", previous)
-        assert expected.n.sum() > 0
-        assert_same_rows(got_before, expected)
-    summed = preset in ("last12", "last_year")  # whole months, and the year before them
-    assert ("visit_shares" in page.asked) != summed
+    bounds = ((dt.date(2024, 2, 1), dt.date(2025, 8, 31)) if preset == "custom" else
+              period_bounds(preset, sample_db.export.reference_date))
+    filters = Filters(*bounds, **units)
+    context = Context(sample_db, filters, "sv", Settings())
+    view = context.view()
+    # the queries over the same months (the grid's: whole months up to its last)
+    from dashboard.privacy.grid import month_end, month_start
+    months = Filters(month_start(view.first), month_end(min(view.last, view.grid.last)),
+                     **units)
+    counted = sample_db.query("visit_counts", months).iloc[0]
+    got = context.counts(["visits", "families_visited"]).set_index("measure").value
+    assert (got["visits"], got["families_visited"]) == (counted.visits,
+                                                       counted.families_visited)
+    assert counted.visits > 0
+    shares = context.shares(VISIT_SHARES).set_index("indicator")
+    asked = sample_db.query("visit_shares", months).set_index("indicator")
+    for indicator in VISIT_SHARES:
+        assert (shares.n[indicator], shares.denominator[indicator]) == (
+            asked.n[indicator], asked.denominator[indicator]), indicator
+    by_bvc = context.shares(VISIT_SHARES, by="bvc", interval="quarter")
+    asked = sample_db.query("visit_shares_by_bvc_and_period", months, interval="quarter")
+    merged = asked.merge(by_bvc, left_on=["bvc_id", "period", "indicator"],
+                         right_on=["unit_group", "period_group", "indicator"])
+    assert len(merged) == len(asked) and len(merged) > 0
+    assert (merged.n_x == merged.n_y).all() and (
+        merged.denominator_x == merged.denominator_y).all()
 
 
 @pytest.mark.parametrize("date_from, date_to, district", [
@@ -454,37 +457,3 @@ def test_satisfactions_means_from_the_score_counts_equal_rating_means(sample_db,
     assert (got["mean"].to_numpy() == expected.sort_values(["item", "rater_role"])[
         "mean"].to_numpy()).all()
     assert_same_rows(got, expected)
-
-
-@pytest.mark.parametrize("preset", ["last12", "last_year", "this_year", "all"])
-@pytest.mark.parametrize("as_of", [None, "2024-06-30"])
-def test_overviews_family_shares_summed_from_birth_months_equal_asking(sample_db, preset,
-                                                                        as_of):
-    """Översikt sums reach and completion over the period and the one before from the
-    window's birth months when both are whole months, else asks; either way the numbers
-    are reach_shares' and completed_share's."""
-    from dashboard import figures, series
-    from dashboard.sidebar import period_bounds
-
-    class Page:
-        db = sample_db
-        filters = Filters(*period_bounds(preset, sample_db.export.reference_date),
-                          as_of=day(as_of))
-
-        def query(self, name, filters=None, **options):
-            return sample_db.query(name, filters or self.filters, **options)
-
-    page = Page()
-    previous = page.filters.previous()
-    window, interval = series.trend_window(page.filters, sample_db.export.reference_date)
-    now, before = figures._family_shares(page, window, interval, previous)
-    assert (before is None) == (previous is None)
-    for (reach, completed), filters in [(now, page.filters)] + (
-            [(before, previous)] if previous else []):
-        assert_same_rows(reach, sample_db.query("reach_shares", filters))
-        expected = sample_db.query("completed_share", filters)
-        assert (int(completed.n.sum()), int(completed.denominator.sum())) == (
-            int(expected.n.sum()), int(expected.denominator.sum()))
-    assert now[0].denominator.sum() > 0
-    by_year = sample_db.query("family_counts_by_period", page.filters, interval="year")
-    assert int(by_year.families.sum()) == int(now[0].denominator.iloc[0])  # offered / families

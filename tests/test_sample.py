@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pyarrow.parquet as pq
-import pytest
 
 from conftest import ROOT
 from dashboard import sample

@@ -38,15 +38,17 @@ def test_visit_shares_by_bvc_and_period_sum_to_the_plain_shares(small_db):
     assert rows(both, ["bvc_id", "n", "denominator"]) == [("B1", 1, 1)]  # V01 in January
 
 
-def test_both_professions_per_bvc_over_the_whole_period(small_db):
-    shares = small_db.query("visit_shares_by_bvc_and_period", ALL, interval="quarter")
-    units = series.unit_rows(shares, "both_professions_share", threshold=1)
+def test_both_professions_per_bvc_over_the_whole_period(small_db, small_db_exact):
+    from dashboard.context import Context
+    from dashboard.figures import both_professions_by_bvc
+    from dashboard.settings import Settings
+    dots = both_professions_by_bvc(Context(small_db_exact, ALL, "sv", Settings(threshold=1)))
     # B1: V01 V02 V04 V06 V07 both, V03 V08 not, V05 missing; B2: V09 V10 V12 of V09-V12;
     # B3: only V14 plans nurse + parent supporter
-    assert rows(units, ["bvc_id", "n", "denominator", "missing"]) == [
-        ("B1", 5, 7, 1), ("B2", 3, 4, 0), ("B3", 1, 1, 0)]
-    hidden = series.unit_rows(shares, "both_professions_share", threshold=5)
-    assert hidden.value.isna().all()  # every N is below five
+    assert dots.table.iloc[:, [1, 3]].values.tolist() == [
+        ["BVC Ett", "5 / 7"], ["BVC Två", "3 / 4"], ["BVC Tre", "1 / 1"]]  # lowest first
+    hidden = both_professions_by_bvc(Context(small_db, ALL, "sv", Settings()))
+    assert hidden.values.isna().all()  # every N is below five
 
 
 def test_retention_by_cohort_adds_up_to_retention_by_number(small_db):
@@ -146,14 +148,21 @@ def test_partial_periods_are_marked():
     assert series.period_label(D(2024, 3, 1), "quarter", "en") == "Q1 2024"
 
 
-def test_previous_period_and_trend_window():
+def test_previous_period():
     filters = Filters(D(2023, 7, 1), D(2024, 6, 30))
     assert filters.previous() == Filters(D(2022, 7, 1), D(2023, 6, 30))
     assert Filters().previous() is None
     # not whole months: the same number of days just before
     assert Filters(D(2024, 3, 10), D(2024, 3, 19)).previous() == Filters(D(2024, 2, 29),
                                                                          D(2024, 3, 9))
-    window, interval = series.trend_window(filters, D(2024, 6, 30))
-    assert (window.date_from, window.date_to, interval) == (D(2022, 7, 1), D(2024, 6, 30),
-                                                            "month")
-    assert series.trend_window(Filters(), D(2024, 6, 30))[1] == "quarter"
+
+
+
+def test_counts_by_bvc_over_the_whole_export(small_db):
+    """What the family tiles of a selection add up per BVC (counts_by_bvc): visits and
+    families visited there, and families born with their offers."""
+    rows = small_db.query("counts_by_bvc", ALL).set_index("bvc_id")
+    assert rows[["visits", "families_visited", "families", "offered"]].values.tolist() == [
+        [8, 2, 4, 2],  # B1: V01-V08 to F1, F2; F1, F2, F7, F8 born there, F1, F2 offered
+        [4, 2, 2, 2],  # B2: V09-V12 to F3, F4
+        [2, 1, 2, 2]]  # B3: V13, V14 to F5; F5 and F6 offered

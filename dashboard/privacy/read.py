@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.privacy.grid import Grid, calendar_period, month_end, month_index, month_start
@@ -98,18 +99,30 @@ def empty_counts() -> pd.DataFrame:
 
 
 def complete(cells: pd.DataFrame, measures, units, periods) -> pd.DataFrame:
-    """grid_cells' rows with a row of 0 (shown) for every group and measure without one."""
-    groups = pd.MultiIndex.from_product(
-        [list(dict.fromkeys(u.group for u in units)),
-         pd.to_datetime(list(dict.fromkeys(p.group for p in periods))), list(measures)],
-        names=["unit_group", "period_group", "measure"])
-    found = cells.assign(period_group=pd.to_datetime(cells.period_group)).set_index(
-        ["unit_group", "period_group", "measure"])
-    out = found.reindex(groups)
+    """grid_cells' rows as a row for every group of units, group of periods and measure,
+    in that order (measures as given), 0 and shown where the query has none."""
+    unit_groups = list(dict.fromkeys(u.group for u in units))
+    period_groups = list(dict.fromkeys(p.group for p in periods))
+    measures = list(measures)
+    size = (len(unit_groups), len(period_groups), len(measures))
+    value = np.zeros(size, dtype=np.int64)
+    hidden = np.zeros(size, dtype=bool)
+    parts = np.zeros(size, dtype=np.int64)
+    if len(cells):
+        where = (pd.Index(unit_groups).get_indexer(cells.unit_group),
+                 pd.Index(pd.to_datetime(period_groups)).get_indexer(
+                     pd.to_datetime(cells.period_group)),
+                 pd.Index(measures).get_indexer(cells.measure))
+        value[where] = cells.value.to_numpy()
+        hidden[where] = cells.hidden.to_numpy(dtype=bool)
+        parts[where] = cells.cells.to_numpy()
+    u, p, m = np.meshgrid(np.arange(size[0]), np.arange(size[1]), np.arange(size[2]),
+                          indexing="ij")
     return pd.DataFrame({
-        "value": out.value.fillna(0).astype("int64"),
-        "hidden": out.hidden.fillna(False).astype(bool),
-        "cells": out.cells.fillna(0).astype("int64")}, index=groups).reset_index()
+        "unit_group": np.array(unit_groups, dtype=object)[u.ravel()],
+        "period_group": pd.to_datetime(np.array(period_groups)[p.ravel()]),
+        "measure": np.array(measures, dtype=object)[m.ravel()],
+        "value": value.ravel(), "hidden": hidden.ravel(), "cells": parts.ravel()})
 
 
 def summed(cells: pd.DataFrame, threshold: int) -> pd.DataFrame:
@@ -121,29 +134,24 @@ def summed(cells: pd.DataFrame, threshold: int) -> pd.DataFrame:
     return out
 
 
-def shares(cells: pd.DataFrame, indicators: list[str], threshold: int,
-           keys=("unit_group", "period_group")) -> pd.DataFrame:
-    """A share per indicator and row from its n and N cells: hidden where either is, or
-    where N is below the threshold. Columns: keys, indicator, n, denominator, hidden,
-    value (NaN where hidden)."""
-    keys = list(keys)
-    frames = []
-    for indicator in indicators:
-        n = cells[cells.measure == f"{indicator}:n"].set_index(keys)
-        total = cells[cells.measure == f"{indicator}:N"].set_index(keys)
-        index = total.index.union(n.index)
-        n, total = n.reindex(index), total.reindex(index)
-        frame = pd.DataFrame({
-            "indicator": indicator,
-            "n": n.value.fillna(0).astype("int64"),
-            "denominator": total.value.fillna(0).astype("int64"),
-            "hidden": n.hidden.fillna(False).astype(bool) | total.hidden.fillna(
-                False).astype(bool)}, index=index)
-        frames.append(frame.reset_index())
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=[*keys, "indicator", "n", "denominator", "hidden"])
-    out["hidden"] = (out.hidden.astype(bool) | (out.denominator < threshold)
-                     | ((out.n > 0) & (out.n < threshold)))
+def shares(counts: pd.DataFrame, indicators: list[str], threshold: int) -> pd.DataFrame:
+    """A share per indicator and row from its n and N: `counts` as Context.counts gives
+    them for the measures "<indicator>:n", "<indicator>:N" of each indicator in turn (a
+    row per group and measure, in that order). Hidden where n or N is, or where N is
+    below the threshold. Columns: unit_group, period_group, indicator, n, denominator,
+    n_hidden, denominator_hidden, hidden, value (NaN where hidden)."""
+    width = 2 * len(indicators)
+    groups = len(counts) // width if width else 0
+    value = counts.value.to_numpy().reshape(groups, width)
+    hidden = counts.hidden.to_numpy().reshape(groups, width)
+    first = counts.iloc[::width] if width else counts
+    out = pd.DataFrame({
+        "unit_group": np.repeat(first.unit_group.to_numpy(), len(indicators)),
+        "period_group": np.repeat(first.period_group.to_numpy(), len(indicators)),
+        "indicator": np.tile(np.array(indicators, dtype=object), groups),
+        "n": value[:, 0::2].ravel(), "denominator": value[:, 1::2].ravel(),
+        "n_hidden": hidden[:, 0::2].ravel(), "denominator_hidden": hidden[:, 1::2].ravel()})
+    out["hidden"] = out.n_hidden | out.denominator_hidden | (out.denominator < threshold)
     out["value"] = (out.n / out.denominator.where(out.denominator > 0)).where(~out.hidden)
     return out
 
@@ -169,7 +177,9 @@ class View:
             keep &= units.programme_id.isin(filters.programmes)
         chosen = units.bvc_id[keep]
         first, last = month_range(grid, filters.date_from, filters.date_to)
-        return cls(grid, units[["bvc_id", "district"]], frozenset(chosen), first, last)
+        # the grid ends with the last whole month: a period reaching past it ends there
+        return cls(grid, units[["bvc_id", "district"]], frozenset(chosen), first,
+                   min(last, grid.last))
 
     def __hash__(self) -> int:
         return hash((self.chosen, self.first, self.last))

@@ -75,16 +75,6 @@ SELECT bvc_id, bvc_name, district, programme_id, month, unnest(shares, recursive
 FROM visit_months
 ORDER BY month, bvc_id;
 
--- grain: one row per district, calendar month and indicator: visit_share_rows summed, what
--- a page reads of every district (a hundredth of every BVC's rows).
-CREATE OR REPLACE TABLE visit_share_district_rows AS
-SELECT district, month, indicator,
-       sum(n)::BIGINT AS n, sum(denominator)::BIGINT AS denominator,
-       sum(missing)::BIGINT AS missing
-FROM visit_share_rows
-GROUP BY district, month, indicator
-ORDER BY month, district;
-
 -- The macros that read kept rows come twice. `kept.<name>` reads only the rows kept per
 -- month; Database.query resolves macros there first (search_path) when the period is whole
 -- months and the as-of date is the reference date, so that the counting branch below is
@@ -116,8 +106,7 @@ CREATE OR REPLACE MACRO visit_share_months(date_from, date_to, districts, bvcs, 
     GROUP BY bvc_id, month;
 
 -- visit_share_months per BVC, period (interval_name, by its first day) and indicator, for
--- the named queries that read them whole (visit_shares_by_bvc_and_period) or one
--- indicator's (indicator_by_bvc_and_period).
+-- visit_shares_by_bvc_and_period.
 CREATE OR REPLACE MACRO visit_shares_by_bvc(date_from, date_to, districts, bvcs, programmes,
                                             interval_name) AS TABLE
     SELECT bvc_id,
@@ -131,35 +120,6 @@ CREATE OR REPLACE MACRO visit_shares_by_bvc(date_from, date_to, districts, bvcs,
            sum(missing)::BIGINT AS missing
     FROM visit_share_months(date_from, date_to, districts, bvcs, programmes)
     GROUP BY bvc_id, period, indicator;
-
--- visit_share_months summed per district: from visit_share_district_rows when the period
--- is whole months and no BVC or programme is chosen, else summed from the BVCs' rows.
-CREATE OR REPLACE MACRO kept.visit_share_district_months(date_from, date_to, districts, bvcs,
-                                                         programmes) AS TABLE
-    SELECT d.district, d.month, d.indicator, d.n, d.denominator, d.missing
-    FROM visit_share_district_rows d
-    WHERE len(bvcs) = 0 AND len(programmes) = 0
-      AND (date_from IS NULL OR d.month >= date_from)
-      AND (date_to IS NULL OR d.month <= date_to)
-      AND (len(districts) = 0 OR list_contains(districts, d.district))
-    UNION ALL
-    SELECT district, month, indicator, sum(n)::BIGINT, sum(denominator)::BIGINT,
-           sum(missing)::BIGINT
-    FROM kept.visit_share_months(date_from, date_to, districts, bvcs, programmes)
-    WHERE len(bvcs) > 0 OR len(programmes) > 0
-    GROUP BY district, month, indicator;
-
-CREATE OR REPLACE MACRO visit_share_district_months(date_from, date_to, districts, bvcs,
-                                                    programmes) AS TABLE
-    SELECT *
-    FROM kept.visit_share_district_months(date_from, date_to, districts, bvcs, programmes)
-    WHERE whole_months(date_from, date_to)
-    UNION ALL
-    SELECT district, month, indicator, sum(n)::BIGINT, sum(denominator)::BIGINT,
-           sum(missing)::BIGINT
-    FROM visit_share_months(date_from, date_to, districts, bvcs, programmes)
-    WHERE NOT whole_months(date_from, date_to)
-    GROUP BY district, month, indicator;
 
 -- The cells of the visits in scope, one row per BVC and month: empty fields
 -- (empty_fields) and score counts (rating_score_counts, per rater role and item); kept in
