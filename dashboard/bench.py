@@ -23,7 +23,7 @@ import pandas as pd
 
 from dashboard import local_server, sample
 from dashboard.app_pages import PAGES
-from dashboard.bench_pages import FILTERED, Call, record
+from dashboard.bench_pages import FILTERED, Call, page_runs, record, variants
 from dashboard.db import Database, cache_dir
 from dashboard.export import PACKAGE_ROOT
 from dashboard.filters import Filters
@@ -33,7 +33,8 @@ from dashboard.sidebar import period_bounds
 SCALES = {"30k": 7_500, "300k": 75_000, "3M": 750_000}
 SMOKE = {"smoke": 600}
 TARGETS = {"page_p95_ms": 300, "cold_start_s": 5.0, "rss_mb": 2048, "pandas_ratio": 10,
-           "sessions_p95_ms": 1000}
+           "sessions_p95_ms": 1000, "server_run_p95_ms": 300, "kept_start_s": 1.0,
+           "build_s": 30.0}
 PAGE_FILES = [p.file for p in PAGES if p.needs is None]
 
 
@@ -260,7 +261,12 @@ def run(scales: dict[str, int], runs: int, users: int, server_users: int, out: P
         Database.open(export).close()  # validated into the kept databases
         r["kept"] = _start(export, first_page, kept)
         db = Database.open(export)
-        print(f"{label}: pages …", file=sys.stderr)
+        print(f"{label}: each page's server run …", file=sys.stderr)
+        runs_of = page_runs(export, PAGE_FILES, variants(db), runs)
+        r["server_runs"] = {f"{page}|{variant}": {
+            "first": 1000 * v["first"], "p50": _ms(v["warm"], 0.5), "p95": _ms(v["warm"], 0.95)}
+            for (page, variant), v in runs_of.items()}
+        print(f"{label}: pages' queries …", file=sys.stderr)
         r["pages"] = {}
         for (page, variant), calls in pages.items():
             t = page_times(db, calls, runs)
@@ -320,27 +326,33 @@ def markdown(r: dict) -> str:
         "# Benchmarks", "",
         f"Measured by `python -m dashboard bench` on {r['date']}: {r['cores']} cores, "
         f"{r['memory_gb']} GB memory, Python {r['python']}, DuckDB {r['duckdb']}, pandas "
-        f"{r['pandas']}. Synthetic exports from the sample generator; page times are the "
-        f"sum of a page's queries as the pages ask for them (recorded from the real pages), "
-        f"warm, with the result cache bypassed, over {r['runs']} runs; the queries without "
-        f"parameters (units, row counts, dates, schedules) are facts of the export, read "
-        f"once when it is opened, and cost nothing here. Times drift on a shared "
+        f"{r['pandas']}. Synthetic exports from the sample generator. The headline is each "
+        f"page's whole server run (its script, as a click runs it), per selection; the "
+        f"pages' SQL alone (the queries recorded from the real pages, warm, result cache "
+        f"bypassed, over {r['runs']} runs) is a second section. Times drift on a shared "
         f"machine: compare the ratios within this run. What each figure means: "
         f"shared/benchmark.md.", "",
         "## Targets at the largest scale", "",
         "| target | measured | |", "|---|---|---|"]
     worst = max(largest["pages"].values(), key=lambda p: p["p95"])["p95"]
+    runs_worst = max(largest["server_runs"].items(), key=lambda kv: kv[1]["p95"])
+    lines += [
+        f"| every page's server run ≤ {TARGETS['server_run_p95_ms']} ms p95 warm, every "
+        f"selection | slowest {runs_worst[1]['p95']:.0f} ms "
+        f"({runs_worst[0].replace('pages/', '').replace('|', ', ')}) | "
+        f"{_check(runs_worst[1]['p95'] <= TARGETS['server_run_p95_ms'])} |",
+        f"| first build of a new export (validation and small numbers) ≤ "
+        f"{TARGETS['build_s']:.0f} s | {largest['cold']['seconds']:.1f} s | "
+        f"{_check(largest['cold']['seconds'] <= TARGETS['build_s'])} |",
+        f"| start with the validated database kept ≤ {TARGETS['kept_start_s']:.0f} s | "
+        f"{largest['kept']['seconds']:.1f} s | "
+        f"{_check(largest['kept']['seconds'] <= TARGETS['kept_start_s'])} |"]
     server = r.get("server")
     rss = max([largest["cold"]["rss_mb"], largest["kept"]["rss_mb"]]
               + ([server["rss_mb"]] if server else []))
     lines += [
         f"| every page's queries < {TARGETS['page_p95_ms']} ms p95, warm | slowest page "
         f"{worst:.0f} ms | {_check(worst < TARGETS['page_p95_ms'])} |",
-        f"| cold start with validation of a new export < {TARGETS['cold_start_s']:.0f} s | "
-        f"{largest['cold']['seconds']:.1f} s | "
-        f"{_check(largest['cold']['seconds'] < TARGETS['cold_start_s'])} |",
-        f"| start with the validated database kept | {largest['kept']['seconds']:.1f} s | "
-        f"{_check(largest['kept']['seconds'] < TARGETS['cold_start_s'])} |",
         f"| peak RSS < {TARGETS['rss_mb']} MB | {rss:.0f} MB "
         f"(building {largest['cold']['rss_mb']:.0f}, serving "
         f"{server['rss_mb']:.0f} MB)" if server else
@@ -380,7 +392,17 @@ def markdown(r: dict) -> str:
         lambda s: f"{s['sessions']['p50']:.0f} / {s['sessions']['p95']:.0f}")
     row("session errors", lambda s: f"{s['sessions']['errors']} of {s['sessions']['page_loads']}")
     row("slowest query (ms, median)", lambda s: f"{s['slowest_query'][0]} {s['slowest_query'][1]:.0f}")
-    lines += ["", "## Page times, warm (ms, p50 / p95)", "",
+    lines += ["", "## Each page's server run (ms: first / warm p50 / warm p95)", "",
+              "The whole script of a page as a user's click runs it (AppTest, in the "
+              "benchmark's process): first with an empty result cache, then warm over "
+              f"{r['runs']} reruns. The browser's drawing is not in it.", "",
+              "| page, selection | " + " | ".join(scales) + " |",
+              "|---" * (len(scales) + 1) + "|"]
+    for key in largest["server_runs"]:
+        lines.append(f"| {key.replace('pages/', '').replace('|', ', ')} | " + " | ".join(
+            "{first:.0f} / {p50:.0f} / {p95:.0f}".format(**r["scales"][s]["server_runs"][key])
+            for s in scales) + " |")
+    lines += ["", "## Page times, warm: the pages' SQL alone (ms, p50 / p95)", "",
               "| page | queries | " + " | ".join(scales) + " |", "|---" * (len(scales) + 2) + "|"]
     for key, page in largest["pages"].items():
         lines.append(f"| {key.replace('pages/', '').replace('|', ', ')} | {page['queries']} | "

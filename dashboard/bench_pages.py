@@ -73,3 +73,60 @@ def record(export: Path, pages: list[str]) -> dict[tuple[str, str], list[Call]]:
                 else:
                     os.environ[key] = value
     return out
+
+
+def variants(db: Database) -> dict[str, dict]:
+    """The selections a page is timed with: the default, one BVC, one district (the first
+    BVC's) and every period by year."""
+    units = db.query("units").sort_values("bvc_id")
+    first = units.iloc[0]
+    return {"default": {}, "one BVC": {"bvc": first.bvc_id},
+            "one district": {"district": first.district},
+            "all, by year": {"period": "all", "interval": "year"}}
+
+
+def page_runs(export: Path, pages: list[str], selections: dict[str, dict], runs: int
+              ) -> dict[tuple[str, str], dict]:
+    """Each page's whole server run (its script: queries, small-number verdicts, shaping,
+    formatting, chart specs) in Streamlit's AppTest, per selection: the first run with an
+    empty result cache, then `runs` reruns as a user's next click finds them (seconds)."""
+    import time
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Path(tmp) / "settings.toml"
+        settings.write_text(SETTINGS, encoding="utf-8")
+        saved = {k: os.environ.get(k) for k in ("HEMBESOK_DATA", "HEMBESOK_SETTINGS",
+                                                  "HEMBESOK_AUDIT")}
+        os.environ.update(HEMBESOK_DATA=str(export), HEMBESOK_SETTINGS=str(settings),
+                          HEMBESOK_AUDIT=str(Path(tmp) / "audit.jsonl"))
+        try:
+            for page in pages:
+                for name, params in selections.items():
+                    at = AppTest.from_file(APP, default_timeout=300)
+                    for key, value in params.items():
+                        at.query_params[key] = value
+                    at.run()
+                    at.switch_page("../" + page)
+                    st.cache_data.clear()
+                    started = time.perf_counter()
+                    at.run()
+                    first = time.perf_counter() - started
+                    if at.exception:
+                        raise RuntimeError(f"{page} {name}: {at.exception[0].value}")
+                    warm = []
+                    for _ in range(runs):
+                        started = time.perf_counter()
+                        at.run()
+                        warm.append(time.perf_counter() - started)
+                    out[(page, name)] = {"first": first, "warm": warm}
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    return out

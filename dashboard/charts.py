@@ -56,6 +56,15 @@ def time_format(interval: str, lang: str) -> str:
     return fmt[lang] if isinstance(fmt, dict) else fmt
 
 
+def unvalidated(chart):
+    """The chart as Streamlit will serialise it, without checking the spec against
+    Vega-Lite's JSON schema at every rerun (half a second of Besök at national scale): the
+    specs are the project's own, and tests/test_charts.py validates every builder's."""
+    from functools import partial
+    object.__setattr__(chart, "to_dict", partial(type(chart).to_dict, chart, False))
+    return chart
+
+
 def finish(chart, title: str, description: str, lang: str, subtitle: str = ""):
     """Title, text alternative and the language's number and date formats."""
     title_params = alt.TitleParams(title, subtitle=subtitle or alt.Undefined, anchor="start")

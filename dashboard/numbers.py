@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import NumberFormatError, format_decimal, format_percent, parse_decimal
@@ -11,12 +12,22 @@ DASH = "–"
 
 
 def integer(value, lang: str = "sv") -> str:
-    return DASH if value is None else format_decimal(int(value), locale=LOCALES[lang])
+    return DASH if value is None else _integer(int(value), lang)
 
 
 def percent(value, lang: str = "sv", decimals: int = 0) -> str:
-    if value is None:
-        return DASH
+    return DASH if value is None else _percent(float(value), lang, decimals)
+
+
+# Babel formats one number in tens of microseconds; a page's tables repeat the same
+# numbers (a national table has tens of thousands of cells), so each is formatted once.
+@lru_cache(maxsize=1 << 16)
+def _integer(value: int, lang: str) -> str:
+    return format_decimal(value, locale=LOCALES[lang])
+
+
+@lru_cache(maxsize=1 << 16)
+def _percent(value: float, lang: str, decimals: int) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     if lang == "en":
         pattern = pattern.replace("\u00a0%", "%")

@@ -3,6 +3,7 @@
 the quarantined rows with what to fix. Query rows in, display frames out."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.contract import FORM_FIELDS, RULES, VISITS
@@ -158,33 +159,39 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     if visits_hidden is None:
         visits_hidden = unit_totals_hidden(rated.denominator, threshold)
     units = last.set_index("bvc_id")
-    rows = []
-    for bvc_id in units.index:
-        unit = units.loc[bvc_id]
-        n, total = (empty.loc[bvc_id] if bvc_id in empty.index else (0, 0))
-        unrated, visits = (rated.loc[bvc_id] if bvc_id in rated.index else (0, 0))
-        stopped = pd.isna(unit.days_since_last_visit) or unit.days_since_last_visit > days
-        reasons = ([t("look_stopped", lang, days=days)] if stopped else [])
-        if total and n / total > empty_limit:
-            reasons.append(t("look_empty", lang, limit=percent(empty_limit, lang)))
-        if flagged.get(bvc_id, 0):
-            reasons.append(t("look_flagged", lang))
-        # with the visits hidden, so are the shares of them (with the heat map's n they
-        # would give the visits back)
-        hide = bool(visits_hidden.get(bvc_id, False))
-        rows.append({
-            t("district", lang): unit.district, t("bvc", lang): unit.bvc_name,
-            t("visits", lang): cell_text(visits, hide, threshold, lang),
-            t("empty_fields", lang): (t("few_empty", lang, t=threshold)
-                                  if 0 < n < threshold <= total
-                                  else DASH if hide else share_text(n, total, threshold, lang)),
-            t("without_ratings", lang): (DASH if hide or rated_hidden.get(bvc_id, False)
-                                         else share_text(unrated, visits, threshold, lang)),
-            t("implausible", lang): count_text(flagged.get(bvc_id, 0), threshold, lang),
-            t("last_visit", lang): iso_day(unit.last_visit),
-            t("look_at", lang): ("⚠ " + "; ".join(reasons)) if reasons
-            else "✓ " + t("look_nothing", lang)})
-    return pd.DataFrame(rows)
+    ids = units.index
+    # each BVC's figures side by side (looked up once, not per BVC: a national export has
+    # a thousand)
+    n, total = (empty.n.reindex(ids, fill_value=0).to_numpy(),
+                empty.denominator.reindex(ids, fill_value=0).to_numpy())
+    unrated, visits = (rated.n.reindex(ids, fill_value=0).to_numpy(),
+                       rated.denominator.reindex(ids, fill_value=0).to_numpy())
+    flagged = flagged.reindex(ids, fill_value=0).to_numpy()
+    # with the visits hidden, so are the shares of them (with the heat map's n they would
+    # give the visits back)
+    hide = visits_hidden.reindex(ids, fill_value=False).astype(bool).to_numpy()
+    rated_hide = rated_hidden.reindex(ids, fill_value=False).astype(bool).to_numpy()
+    days_since = units.days_since_last_visit.to_numpy(dtype=float, na_value=np.nan)
+    stopped = np.isnan(days_since) | (days_since > days)
+    over = np.where(total > 0, n / np.where(total > 0, total, 1), 0) > empty_limit
+    reasons = [[t("look_stopped", lang, days=days)] * bool(s_)
+               + [t("look_empty", lang, limit=percent(empty_limit, lang))] * bool(o)
+               + [t("look_flagged", lang)] * bool(f)
+               for s_, o, f in zip(stopped, over, flagged > 0)]
+    return pd.DataFrame({
+        t("district", lang): units.district.tolist(),
+        t("bvc", lang): units.bvc_name.tolist(),
+        t("visits", lang): [cell_text(v, h, threshold, lang) for v, h in zip(visits, hide)],
+        t("empty_fields", lang): [
+            t("few_empty", lang, t=threshold) if 0 < a < threshold <= b
+            else DASH if h else share_text(a, b, threshold, lang)
+            for a, b, h in zip(n, total, hide)],
+        t("without_ratings", lang): [DASH if h or r else share_text(a, b, threshold, lang)
+                                     for a, b, h, r in zip(unrated, visits, hide, rated_hide)],
+        t("implausible", lang): [count_text(f, threshold, lang) for f in flagged],
+        t("last_visit", lang): [iso_day(d) for d in units.last_visit],
+        t("look_at", lang): [("⚠ " + "; ".join(r)) if r else "✓ " + t("look_nothing", lang)
+                             for r in reasons]})
 
 
 def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame:

@@ -48,13 +48,20 @@ def suppressed_counts(counts: list[int], threshold: int, lang: str
 
 def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int) -> pd.Series:
     """Cells of `column` to hide: counts from 1 to threshold - 1, and within each group of
-    siblings whose total is shown elsewhere, the next smallest cell too."""
-    hidden = pd.Series(False, index=frame.index)
+    siblings whose total is shown elsewhere, the next smallest cell too (as
+    suppression.hidden_cells, for every group at once)."""
     if frame.empty:
-        return hidden
-    for _, group in frame.groupby(by, sort=False, dropna=False):
-        hidden.loc[group.index] = hidden_cells(group[column].tolist(), threshold)
-    return hidden
+        return pd.Series(False, index=frame.index)
+    counts = frame[column].to_numpy(dtype="int64")
+    group = frame.groupby(by, sort=False, dropna=False).ngroup().to_numpy()
+    small = (counts > 0) & (counts < threshold)
+    lone = np.bincount(group, weights=small)[group] == 1
+    candidates = np.flatnonzero(lone & ~small & (counts > 0))
+    order = candidates[np.lexsort((candidates, counts[candidates], group[candidates]))]
+    first = order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(order) else order
+    hidden = small.copy()
+    hidden[first] = True
+    return pd.Series(hidden, index=frame.index)
 
 
 def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
@@ -151,11 +158,15 @@ def labelled(frame: pd.DataFrame, interval: str, lang: str, filters=None,
     first = getattr(filters, "date_from", None)
     last = min(d for d in (getattr(filters, "date_to", None), reference) if d) if (
         getattr(filters, "date_to", None) or reference) else None
-    out["partial"] = [bool((first and pd.Timestamp(p).date() < first)
-                           or (last and period_end(p, interval) > last)) for p in out.period]
-    out["period_label"] = [period_label(p, interval, lang) + (f" ({t('partial', lang)})"
-                                                              if partial else "")
-                           for p, partial in zip(out.period, out.partial)]
+    # worked out once per period: a national table repeats each for every unit
+    periods = pd.Series(pd.unique(pd.to_datetime(out.period)))
+    partial = {p: bool((first and p.date() < first)
+                       or (last and period_end(p, interval) > last)) for p in periods}
+    label = {p: period_label(p, interval, lang) + (f" ({t('partial', lang)})"
+                                                   if partial[p] else "") for p in periods}
+    days = pd.to_datetime(out.period)
+    out["partial"] = days.map(partial).astype(bool).to_numpy()
+    out["period_label"] = days.map(label).to_numpy()
     return out
 
 

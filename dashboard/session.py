@@ -110,6 +110,15 @@ def sandbox(db: Database, limits: Limits, scope: Scope):
     return _sandbox(db, str(db.export.path), db.export.fingerprint, limits, scope)
 
 
+@st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
+def _counts(_context, folder: str, export_fingerprint: str, threshold: int, measures: tuple,
+            chosen: tuple, first: int, last: int, by: str | None, interval: str | None
+            ) -> pd.DataFrame:
+    from dataclasses import replace
+    view = replace(_context.view(), chosen=frozenset(chosen), first=first, last=last)
+    return Context.counts(_context, list(measures), by, interval, view)
+
+
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,
           **options) -> pd.DataFrame:
     """A named query's result, cached per export, query, filters, scope and options."""
@@ -129,6 +138,17 @@ class PageContext(Context):
 
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
+
+    def counts(self, measures, by: str | None = None, interval: str | None = None,
+               view=None) -> pd.DataFrame:
+        """As Context.counts, cached per export, threshold, units, months and grain (a
+        rerun, another page, another session reading the same)."""
+        view = view or self.view()
+        if view is None:
+            return super().counts(measures, by, interval, view)
+        return _counts(self, str(self.db.export.path), self.db.export.fingerprint,
+                       self.threshold, tuple(measures), tuple(sorted(view.chosen)),
+                       view.first, view.last, by, interval).copy()
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at

@@ -29,26 +29,21 @@ def count_table(rows: pd.DataFrame, lang: str, threshold: int, keys: list[str],
 def visits_table(rows: pd.DataFrame, units: pd.DataFrame, lang: str, threshold: int
                  ) -> pd.DataFrame:
     """Visits and families visited per BVC and period (Context.counts' rows by BVC,
-    labelled) as text: hidden ones "<5" or "–"."""
-    wide = rows.pivot_table(index=["period", "period_label", "bvc_id"], columns="measure",
-                            values=["value", "hidden"], aggfunc="first").reset_index()
-    wide = wide[wide[("value", "visits")] > 0]
-    names_of = dict(zip(units.bvc_id, units.bvc_name))
-    district_of = dict(zip(units.bvc_id, units.district))
-    wide = wide.assign(_name=[names_of[b] for b in wide["bvc_id"]],
-                       _district=[district_of[b] for b in wide["bvc_id"]]).sort_values(
-        ["period", "_district", "_name"], kind="stable")
-    names = dict(zip(units.bvc_id, units.bvc_name))
-    district = dict(zip(units.bvc_id, units.district))
-    ids = wide["bvc_id"].tolist()
-    out = pd.DataFrame({t("period", lang): wide["period_label"].tolist(),
-                        t("district", lang): [district[b] for b in ids],
-                        t("bvc", lang): [names[b] for b in ids]})
-    for measure, title in (("visits", t("visits", lang)),
-                           ("families_visited", t("families_visited_short", lang))):
-        out[title] = [cell_text(v, h, threshold, lang) for v, h in
-                      zip(wide[("value", measure)], wide[("hidden", measure)])]
-    return out
+    labelled) as text: hidden ones "<5" or "–"; a row per BVC and period with visits."""
+    rows = rows.assign(text=[cell_text(v, h, threshold, lang)
+                             for v, h in zip(rows.value, rows.hidden)])
+    visits = rows[rows.measure == "visits"]
+    families = rows[rows.measure == "families_visited"].set_index(["period", "bvc_id"]).text
+    visits = visits[visits.value > 0].merge(units[["bvc_id", "bvc_name", "district"]],
+                                            on="bvc_id")
+    visits = visits.sort_values(["period", "district", "bvc_name"], kind="stable")
+    return pd.DataFrame({
+        t("period", lang): visits.period_label.tolist(),
+        t("district", lang): visits.district.tolist(),
+        t("bvc", lang): visits.bvc_name.tolist(),
+        t("visits", lang): visits.text.tolist(),
+        t("families_visited_short", lang): families.reindex(
+            pd.MultiIndex.from_arrays([visits.period, visits.bvc_id])).tolist()})
 
 
 def series_table(frame: pd.DataFrame, lang: str, is_share: bool) -> pd.DataFrame:
@@ -252,15 +247,16 @@ def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int,
                               "district", threshold, interval=cohort)
     else:
         families = rows[rows.indicator == "offered_share"]
-    families = families.set_index(["district", "period"])
+    families = families.set_index(["district", "period"]).reindex(wide.index)
     out = pd.DataFrame({
         t("district", lang): [d for d, _ in wide.index],
         t("cohort_born", lang): [period_label(p, cohort, lang) for _, p in wide.index],
-        t("families", lang): [cell_text(families.denominator.loc[i], families.hidden.loc[i],
-                                        threshold, lang) for i in wide.index]})
+        t("families", lang): [cell_text(n, h, threshold, lang) for n, h in zip(
+            families.denominator.fillna(0).astype("int64"),
+            families.hidden.fillna(False).astype(bool))]})
     for indicator in REACH_STAGES:
-        out[indicator_name(indicator, lang)] = [
-            f"{wide.loc[i, ('value_text', indicator)]} ({wide.loc[i, ('detail', indicator)]})"
-            for i in wide.index]
+        out[indicator_name(indicator, lang)] = (
+            wide[("value_text", indicator)].astype(str) + " ("
+            + wide[("detail", indicator)].astype(str) + ")").tolist()
     return out
 

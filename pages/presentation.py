@@ -3,7 +3,7 @@ indicators per screen (Next / Previous, or PageDown / PageUp from a presenter's 
 the selection as a line of text at the top. The slide is in the URL (`slide`)."""
 import streamlit as st
 
-from dashboard import figures, widgets
+from dashboard import charts, figures, widgets
 from dashboard.app_pages import BY_KEY
 from dashboard.export import PACKAGE_ROOT
 from dashboard.i18n import t
@@ -51,10 +51,9 @@ if shown:
 else:
     fig = figures.both_professions_by_bvc(context, large=True)
     # the slide's heading names it; labels large enough for the back of the room
-    st.altair_chart(fig.chart.properties(title="").configure_axis(labelFontSize=20,
-                                                                  titleFontSize=20)
-                    .configure_legend(labelFontSize=20),
-                    width="stretch")
+    large = (fig.chart.properties(title="").configure_axis(labelFontSize=20, titleFontSize=20)
+             .configure_legend(labelFontSize=20))
+    st.altair_chart(charts.unvalidated(large), width="stretch")
 
 back, position, forward, leave = st.columns([2, 2, 2, 3], vertical_alignment="center")
 if back.button(t("slide_previous", lang), icon=":material/arrow_back:", shortcut="PageUp",

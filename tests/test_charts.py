@@ -53,3 +53,33 @@ def test_a_hidden_bar_shows_its_text_at_zero_and_counts_have_whole_ticks():
     rows = spec["datasets"][spec["data"]["name"]]
     assert [(r["value_text"], r["text_at"]) for r in rows] == [("7", 7), ("<5", 0), ("5", 5)]
     assert bar["encoding"]["x"]["axis"]["tickMinStep"] == 1
+
+
+def test_every_chart_the_pages_draw_is_a_valid_vega_lite_spec(small_export, monkeypatch):
+    """The app skips Altair's schema check at every rerun (charts.unvalidated); here every
+    chart of every page, default and filtered, is checked against Vega-Lite's schema."""
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+    from dashboard import charts
+    from dashboard.app_pages import PAGES
+    drawn = []
+    original = charts.unvalidated
+
+    def record(chart):
+        drawn.append(chart)
+        return original(chart)
+    monkeypatch.setattr(charts, "unvalidated", record)
+    monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
+    for page in [p.file for p in PAGES if p.needs is None]:
+        for params in ({}, {"period": "all", "district": "Norr"}):
+            at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+            for key, value in params.items():
+                at.query_params[key] = value
+            at.run()
+            at.switch_page("../" + page)
+            at.run()
+            assert not at.exception
+    assert len(drawn) > 20
+    for chart in drawn:
+        type(chart).to_dict(chart, validate=True)  # raises on a spec the schema refuses

@@ -449,3 +449,19 @@ def test_a_districts_part_is_hidden_where_one_of_its_bvcs_is(sample_db):
             checked += 1
         assert (parts.denominator[~parts.hidden] >= 5).all()
     assert checked > 100
+
+
+def test_hiding_within_groups_at_once_is_hiding_each_group():
+    """series.hide_within (every group at once, for national tables) hides what
+    hidden_cells hides group by group, ties included."""
+    import numpy as np
+    import pandas as pd
+
+    from dashboard.series import hide_within
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({"g": rng.integers(0, 60, 600), "c": rng.integers(0, 12, 600)})
+    expected = pd.Series(False, index=frame.index)
+    for _, rows in frame.groupby("g", sort=False):
+        expected[rows.index] = hidden_cells(rows.c.tolist(), 5)
+    got = hide_within(frame, ["g"], "c", 5)
+    assert got.sum() > 60 and (got == expected).all()
