@@ -134,10 +134,10 @@ class Context:
 
     def shares(self, indicators, by: str | None = None, interval: str | None = None,
                view: "read.View | None" = None) -> pd.DataFrame:
-        """Visit shares of the grid, as `counts` (read.shares: hidden where n or N is)."""
-        measures = [f"{i}:{part}" for i in indicators for part in ("n", "N")]
-        return read.shares(self.counts(measures, by, interval, view), list(indicators),
-                           self.threshold)
+        """Visit and family shares of the grid, as `counts` (read.shares: hidden where n or
+        N is). Family shares count families by their child's birth month."""
+        return read.shares(self.counts(read.measures_of(indicators), by, interval, view),
+                           list(indicators), self.threshold)
 
     def labelled(self, frame: pd.DataFrame, interval: str) -> pd.DataFrame:
         """Period labels for this selection (partial periods marked)."""

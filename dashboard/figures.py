@@ -4,7 +4,6 @@ anything with `query`, `labelled`, `lang`, `threshold`, `settings`, `filters`, `
 `programme_names` (the page's or the report's)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import altair as alt
@@ -13,13 +12,13 @@ import pandas as pd
 from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
-from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile, share_tile,
-                             share_tiles)
+from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
 
 VISIT_SHARES = ["home_share", "both_professions_share", "planned_team_share",
                 "within_time_share", "mother_present_share", "other_parent_share",
                 "referral_visit_share", "open_forum_referral_share", "extra_support_visit_share"]
 FAMILY_SHARES = ["offered_share", "accepted_share"]
+FAMILY_TILES = FAMILY_SHARES + ["completed_share"]
 REACH_STAGES = ["offered_share", "accepted_share", "started_share", "completed_share"]
 
 
@@ -66,7 +65,8 @@ def key_tiles(context) -> KeyTiles:
     trends = context.shares(VISIT_SHARES, interval=interval, view=window) if window else None
     visits_trend = (context.counts(["visits"], interval=interval, view=window)
                     if window else None)
-    missing = context.query("visit_shares").set_index("indicator").missing
+    missing = pd.concat([context.query("visit_shares"), context.query("reach_shares")]
+                        ).set_index("indicator").missing
     visits = [
         grid_count_tile("visits", counts["visits"], lang, threshold,
                         before["visits"] if before else None,
@@ -78,20 +78,14 @@ def key_tiles(context) -> KeyTiles:
                                _points(trends[trends.indicator == i] if trends is not None
                                        else None, "value"))
                for i in VISIT_SHARES]
-    filters = context.filters
-    old_previous = filters.previous()
-    (reach, completed), before_families = _family_shares(context, old_previous)
-    reach_before, completed_before = before_families or (None, None)
-    families = share_tiles(reach, FAMILY_SHARES, lang, threshold, targets, reach_before)
-    families.append(share_tile(
-        "completed_share", completed.n.sum(), completed.denominator.sum(),
-        completed.missing.sum(), lang, threshold, targets.get("completed_share"),
-        None if completed_before is None else (completed_before.n.sum(),
-                                               completed_before.denominator.sum())))
-    now = _withheld(context, filters)
-    earlier = _withheld(context, old_previous) if old_previous else set()
-    return KeyTiles(visits, [withhold(tile, now, earlier) for tile in families],
-                    interval, previous is not None)
+    families = _by_indicator(context.shares(FAMILY_TILES, view=view))
+    families_before = (_by_indicator(context.shares(FAMILY_TILES, view=previous))
+                       if previous else None)
+    family_tiles = [grid_share_tile(i, families[i], int(missing.get(i, 0)), lang, threshold,
+                                    targets.get(i),
+                                    families_before[i] if families_before else None)
+                    for i in FAMILY_TILES]
+    return KeyTiles(visits, family_tiles, interval, previous is not None)
 
 
 def _by_measure(rows: pd.DataFrame) -> dict:
@@ -120,78 +114,6 @@ def _trend_window(view, previous):
     months = window.last - window.first + 1
     return window, "month" if months <= 24 else "quarter" if months <= 96 else "year"
 
-
-# each family tile's figure per BVC in counts_by_bvc: a share's (n, N)
-TILE_FIGURES = {"offered_share": ("offered", "families"),
-                "accepted_share": ("accepted", "answered"),
-                "completed_share": ("completed", "completion_eligible")}
-
-
-def _withheld(context, filters) -> set[str]:
-    """The family tiles a selection of units hides for `filters`' period: those whose
-    figure adds up from a BVC or a district the page of every unit hides (selection.py;
-    families are not on the grid yet)."""
-    from dashboard.selection import Selection, shares_hidden
-    if not filters.chooses_units:
-        return set()
-    every = context.query("counts_by_bvc", filters.period_only())
-    chosen = every.bvc_id[(not filters.districts or every.district.isin(filters.districts))
-                          & (not filters.bvcs or every.bvc_id.isin(filters.bvcs))
-                          & (not filters.programmes
-                             or every.programme_id.isin(filters.programmes))]
-    selection = Selection.of(chosen, every)
-    if selection.everything:
-        return set()
-    return {indicator for indicator, figure in TILE_FIGURES.items()
-            if selection.hidden(*shares_hidden(every, *figure, context.threshold,
-                                               selection.partial))}
-
-
-def _reach_withheld(context, filters) -> set[str]:
-    """The reach stages the funnel hides for a selection of BVCs or a programme: those
-    whose total over the cohorts adds up from a BVC or a district hidden over every unit
-    (each BVC's total beside its district's others, each district's beside the others)."""
-    from dashboard.selection import bvc_sums, share_withheld
-    if not filters.chooses_part:
-        return set()  # whole districts: their totals are the reach table's, hidden there
-    every = series.reach_stages(context.query("reach_by_bvc_and_cohort",
-                                              filters.period_only(), cohort="year"))
-    chosen = set(context.query("reach_by_bvc_and_cohort", filters, cohort="year").bvc_id)
-    return {indicator for indicator, rows in bvc_sums(every).groupby("indicator")
-            if share_withheld(chosen, rows, context.threshold)}
-
-
-_NUMBER = re.compile(r"(?<![<\d])\d(?:[\d\u00a0 ]*\d)?")  # "1 646", not "<5"
-
-
-def withhold(tile: Tile, now: set[str], before: set[str]) -> Tile:
-    """The tile as shown: its figure hidden where the selection gives a hidden one back
-    (`now`), its change where the previous period's does (`before`)."""
-    from dataclasses import replace
-    if tile.indicator in now:  # its numbers, not what is shown of small ones ("<5")
-        return replace(tile, value=tile.value if tile.value.startswith("<") else DASH,
-                       detail=_NUMBER.sub(DASH, tile.detail), target="", change=None)
-    return replace(tile, change=None) if tile.indicator in before else tile
-
-
-def _one_unit(filters) -> tuple[str, set | None] | None:
-    """The level and units whose months in the linked visits are the selection's: all
-    units, one district or one BVC (None for another choice of units)."""
-    if filters.programmes or len(filters.bvcs) > 1 or (filters.districts and filters.bvcs):
-        return None
-    if filters.bvcs:
-        return "bvc", set(filters.bvcs)
-    if len(filters.districts) == 1:
-        return "district", set(filters.districts)
-    return None if filters.districts else ("all", None)
-
-
-def _family_shares(context, previous):
-    """(reach_shares' rows, completed_share's rows) over the period, and the same over the
-    one before (None without one)."""
-    asked = (context.query("reach_shares"), context.query("completed_share"))
-    return asked, ((context.query("reach_shares", previous),
-                    context.query("completed_share", previous)) if previous else None)
 
 
 def grid_rows(rows: pd.DataFrame, key: str | None = None) -> pd.DataFrame:
@@ -318,6 +240,18 @@ def programme_shares(context, indicator: str) -> pd.DataFrame:
     return out.assign(category=[context.programme_names.get(p, p) for p in out.programme_id])
 
 
+def _one_unit(filters) -> tuple[str, set | None] | None:
+    """The level and units a selection is: all units, one district or one BVC (None for
+    another choice of units)."""
+    if filters.programmes or len(filters.bvcs) > 1 or (filters.districts and filters.bvcs):
+        return None
+    if filters.bvcs:
+        return "bvc", set(filters.bvcs)
+    if len(filters.districts) == 1:
+        return "district", set(filters.districts)
+    return None if filters.districts else ("all", None)
+
+
 def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
     """The destinations' bars; with one district chosen, its column of the table over
     every district, hidden as there (as the page of every district hides it)."""
@@ -340,14 +274,11 @@ def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
         ["open_forum_referral_share"], ["referrals_by_district_and_destination"], bars.value)
 
 
-def reach_funnel(context, stages: pd.DataFrame, filters=None) -> Figure:
-    """Each stage over the selection (`stages`, of `filters`: the context's by default);
-    with BVCs or a programme chosen, a stage that adds up from a BVC hidden over every unit
-    is hidden (selection.py, as the tiles)."""
+def reach_funnel(context, view=None) -> Figure:
+    """Each stage of reach over the selection's families (`view`: every cohort, or the
+    families born in the period), as the grid has its n and N."""
     lang, threshold = context.lang, context.threshold
-    totals = series.stage_totals(stages, threshold)
-    withheld = _reach_withheld(context, filters or context.filters)
-    totals.loc[totals.indicator.isin(withheld), ["hidden", "value"]] = [True, float("nan")]
+    totals = context.shares(REACH_STAGES, view=view)
     funnel = tables.with_texts(totals, lang, threshold)
     funnel["category"] = [indicator_name(s, lang) for s in funnel.indicator]
     title = t("reach_funnel_title", lang)
@@ -360,4 +291,4 @@ def reach_funnel(context, stages: pd.DataFrame, filters=None) -> Figure:
         charts.bars(bars, category="category", value_title=t("share", lang), is_share=True,
                     lang=lang, title=title, description=t("reach_funnel_alt", lang)),
         tables.category_share_table(funnel, lang, t("indicator", lang), t("value", lang)),
-        "rackvidd.csv", REACH_STAGES, ["reach_by_district_and_cohort"], funnel.value)
+        "rackvidd.csv", REACH_STAGES, ["grid_cells"], funnel.value)

@@ -151,11 +151,9 @@ def build_html(context, made_at: dt.datetime) -> str:
         figures.referral_destinations(context, context.query(
             "referrals_by_district_and_destination")),
     ]
-    from dashboard.series import reach_stages
     # families born in the period, as the key indicators count them (the page shows all)
-    reach = context.query("reach_by_district_and_cohort", cohort="year")
-    if not reach.empty:
-        shown.append(figures.reach_funnel(context, reach_stages(reach)))
+    if context.counts(["families"]).value.any():
+        shown.append(figures.reach_funnel(context))
     for fig in shown:
         tables_shown.append(fig.table)
         drawing = (f"<div class='chart'>{chart_svg(fig.chart)}</div>" if fig.drawable else

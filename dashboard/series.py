@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.hiding import (LEVEL_KEYS, day_numbers, hidden_as_months, hidden_counts)
+from dashboard.hiding import (hidden_as_months)
 from dashboard.numbers import LOCALES
 from dashboard.suppression import hidden_cells, hidden_grid
 
@@ -64,57 +64,6 @@ def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int)
     return pd.Series(hidden, index=frame.index)
 
 
-def share_rows(frame: pd.DataFrame, indicator: str, level: str, threshold: int,
-               extra: tuple[str, ...] = (), split: dt.date | None = None,
-               interval: str | None = None, months: pd.DataFrame | None = None,
-               also: frozenset = frozenset()) -> pd.DataFrame:
-    """One indicator's shares per period at a level ('bvc', 'district' or 'all'), with a
-    `value` that is NaN where the share is hidden. Shares are sums of the BVC rows; a BVC's
-    or district's share is hidden too where its siblings would let a hidden one be
-    recomputed from the level above, or the same units' coarser periods (`interval`, see
-    count_rows) from the others. `months`: the same query by month, for a page that
-    switches time scale, so that a quarter or a year hides what the months need
-    (hiding.hidden_as_months). `also`: cells (units…, period day) hidden whatever their
-    counts, with complements chosen around them (hiding.hidden_counts): of `frame`'s time
-    scale, or with `months` the months'."""
-    keys = LEVEL_KEYS[level] + list(extra)
-
-    def summed_rows(source):
-        rows = source[source.indicator == indicator]
-        return rows.groupby(["period", *keys], as_index=False, sort=True)[SHARE_COLUMNS].sum()
-
-    summed = summed_rows(frame)
-    by_month = None if months is None or split else summed_rows(months)
-    # n and N of a unit's periods add up to its share over the selection (shown), those
-    # of a period's units to the level above: suppressed as counts_rows' counts are
-    if by_month is not None:
-        return _shares(summed, threshold, lambda column: hidden_as_months(
-            summed, by_month, column, level, threshold, list(extra), interval, also))
-    return _shares(summed, threshold, lambda column: hidden_counts(
-        summed, column, level, threshold, list(extra), split, interval, also))
-
-
-def share_parts(frame: pd.DataFrame, every: pd.DataFrame, indicator: str, level: str,
-                threshold: int, interval: str | None = None,
-                every_months: pd.DataFrame | None = None) -> pd.DataFrame:
-    """share_rows at `level` ('district' or 'all') for part of the units (BVCs or a
-    programme chosen: `frame`'s rows), hidden where any of its BVCs' shares is hidden
-    over every unit (`every`: the same query without the unit filters; `every_months` by
-    month, as in share_rows), as linked.Linked.sums hides visits: a sum of shown shares is
-    no news, one with a single hidden part would give it back. (Hidden on its own, a
-    district's part of one BVC chosen at a time gave each BVC's share.)"""
-    bvcs = share_rows(every, indicator, "bvc", threshold, interval=interval,
-                      months=every_months)
-    hidden_bvcs = set(zip(bvcs.bvc_id[bvcs.hidden], day_numbers(bvcs.period[bvcs.hidden])))
-    rows = frame[frame.indicator == indicator]
-    rows = rows.assign(_hidden=[k in hidden_bvcs for k in zip(
-        rows.bvc_id, day_numbers(rows.period).tolist())])
-    keys = ["period", *LEVEL_KEYS[level]]
-    summed = rows.groupby(keys, as_index=False, sort=True).agg(
-        **{c: (c, "sum") for c in SHARE_COLUMNS}, _hidden=("_hidden", "any"))
-    return _shares(summed, threshold, lambda column: summed._hidden).drop(columns="_hidden")
-
-
 def with_share_values(summed: pd.DataFrame, siblings: list[str], threshold: int
                       ) -> pd.DataFrame:
     """`hidden` and `value` (n / N, NaN where hidden) for rows of n and denominator: hidden
@@ -130,18 +79,6 @@ def _shares(summed: pd.DataFrame, threshold: int, hide) -> pd.DataFrame:
     out = summed.assign(hidden=hidden)
     out["value"] = np.where(hidden, np.nan, out.n / out.denominator.where(out.denominator > 0))
     return out
-
-
-def count_rows(frame: pd.DataFrame, column: str, level: str, threshold: int,
-               split: dt.date | None = None, interval: str | None = None) -> pd.DataFrame:
-    """Counts per period at a level, `shown` NaN where hidden: 1 to threshold - 1, and
-    what would give one back (hiding.hidden_counts)."""
-    summed = frame.groupby(["period", *LEVEL_KEYS[level]], as_index=False, sort=True)[
-        column].sum()
-    summed["hidden"] = hidden_counts(summed, column, level, threshold, split=split,
-                                      interval=interval)
-    summed["shown"] = summed[column].where(~summed.hidden)
-    return summed
 
 
 def period_end(start, interval: str) -> dt.date:
@@ -307,7 +244,7 @@ def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str,
     role × period counts are suppressed as a table with both totals (hidden_grid) and the
     pooled ones along the periods; both with each coarser period's total (`interval`, as
     in hiding.hidden_counts: a quarter's n less two months' gave the third). `months`: the
-    same query by month (as in share_rows)."""
+    same query by month, so that a quarter or a year hides what its months hide."""
     from dashboard.vocab import label
     rows = frame[frame["item"] == item].copy()
     hidden = pd.Series(rows.n < threshold, index=rows.index)
@@ -363,29 +300,5 @@ def rating_distribution(frame: pd.DataFrame, item: str, threshold: int, lang: st
         columns=["panel", "score", "value", "value_text"])
 
 
-REACH_STAGES = {  # indicator: (numerator, denominator, missing) columns of the reach query
-    "offered_share": ("offered", "families", None),
-    "accepted_share": ("accepted", "answered", "answer_missing"),
-    "started_share": ("started", "families", None),
-    "completed_share": ("completed", "completion_eligible", None),
-}
 
 
-def reach_stages(frame: pd.DataFrame) -> pd.DataFrame:
-    """The reach query in the long shape of the share queries: one row per district, cohort
-    (as `period`) and stage with n, denominator and missing."""
-    parts = []
-    units = ({"bvc_id": frame.bvc_id, "bvc_name": frame.bvc_name} if "bvc_id" in frame
-             else {})  # by BVC: kept
-    for indicator, (n, denominator, missing) in REACH_STAGES.items():
-        parts.append(pd.DataFrame({
-            **units, "district": frame.district, "period": frame.cohort,
-            "indicator": indicator, "n": frame[n], "denominator": frame[denominator],
-            "missing": frame[missing] if missing else 0}))
-    return pd.concat(parts, ignore_index=True)
-
-
-def stage_totals(stages: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Each stage over every district and cohort in scope."""
-    summed = stages.groupby("indicator", as_index=False, sort=False)[SHARE_COLUMNS].sum()
-    return with_share_values(summed.assign(all=0), ["all", "indicator"], threshold)

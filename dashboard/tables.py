@@ -6,8 +6,8 @@ import pandas as pd
 from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
-from dashboard.series import (REACH_STAGES, cell_text, count_rows, hide_within, period_label,
-                              roles_hidden, share_rows)
+from dashboard.series import (cell_text, hide_within, period_label,
+                              roles_hidden)
 from dashboard.suppression import count_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
@@ -222,41 +222,24 @@ def mean_series_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                          t("ratings_n", lang): frame.n_text.tolist()})
 
 
-def reach_table(stages: pd.DataFrame, cohort: str, lang: str, threshold: int,
-                every: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per district and cohort: families and each stage as "value (n / N)", hidden as the
-    coverage chart hides them: districts × cohorts with both totals, and a half-year's
-    cohort with its year's (shown at the switch: the audit took 2021 less its second half).
-    `every`: with BVCs or a programme chosen, `stages` are those BVCs' rows and `every`
-    every BVC's; each district's part is hidden where one of its BVCs is (share_parts),
-    its families with its families' share offered."""
+def reach_table(stages: pd.DataFrame, families: pd.DataFrame, cohort: str, lang: str,
+                threshold: int) -> pd.DataFrame:
+    """Per district and cohort: families and each stage as "value (n / N)", as the grid
+    has them (`stages`: Context.shares' rows of REACH_STAGES by district and cohort,
+    labelled; `families`: the families counted)."""
     from dashboard.i18n import indicator_name
-    from dashboard.series import share_parts
-
-    def stage(indicator):
-        if every is None:
-            return share_rows(stages, indicator, "district", threshold, interval=cohort)
-        return share_parts(stages, every, indicator, "district", threshold, cohort)
-    rows = with_texts(pd.concat([stage(indicator).assign(indicator=indicator)
-                                 for indicator in REACH_STAGES], ignore_index=True),
-                      lang, threshold)
+    rows = with_texts(stages, lang, threshold)
+    rows["text"] = rows.value_text + " (" + rows.detail + ")"
     wide = rows.pivot_table(index=["district", "period"], columns="indicator",
-                            values=["value_text", "detail"], aggfunc="first")
-    if every is None:
-        families = count_rows(stages[stages.indicator == "offered_share"], "denominator",
-                              "district", threshold, interval=cohort)
-    else:
-        families = rows[rows.indicator == "offered_share"]
-    families = families.set_index(["district", "period"]).reindex(wide.index)
+                            values="text", aggfunc="first")
+    count = families.set_index(["district", "period"]).reindex(wide.index)
     out = pd.DataFrame({
         t("district", lang): [d for d, _ in wide.index],
         t("cohort_born", lang): [period_label(p, cohort, lang) for _, p in wide.index],
         t("families", lang): [cell_text(n, h, threshold, lang) for n, h in zip(
-            families.denominator.fillna(0).astype("int64"),
-            families.hidden.fillna(False).astype(bool))]})
-    for indicator in REACH_STAGES:
+            count.value.fillna(0).astype("int64"), count.hidden.fillna(False).astype(bool))]})
+    for indicator in ("offered_share", "accepted_share", "started_share", "completed_share"):
         out[indicator_name(indicator, lang)] = (
-            wide[("value_text", indicator)].astype(str) + " ("
-            + wide[("detail", indicator)].astype(str) + ")").tolist()
+            wide[indicator].fillna("–").tolist() if indicator in wide else "–")
     return out
 

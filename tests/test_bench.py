@@ -18,10 +18,16 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     assert text == run.stdout.strip() + "\n" or text.strip() == run.stdout.strip()
-    for heading in ("## Targets at the largest scale", "## Per scale", "## Page times"):
+    for heading in ("## Targets at the largest scale", "## Per scale",
+                    "## Each page's server run", "## Page times"):
         assert heading in text
     assert "| same numbers both ways | yes |" in text
     assert "| session errors | 0 of 40 |" in text
+    runs, queries = text.split("## Page times")
+    for page in ("overview.py, default", "reach.py, one BVC", "data_quality.py, all, by year"):
+        line = next(line for line in runs.splitlines() if line.startswith(f"| {page} |"))
+        first, p50, p95 = (float(x) for x in line.split("|")[2].split("/"))
+        assert first > 0 and 0 < p50 <= p95  # the page ran, first and warm
     for page in ("overview.py, default", "data_quality.py, filtered", "satisfaction.py, default"):
-        line = next(line for line in text.splitlines() if line.startswith(f"| {page} |"))
+        line = next(line for line in queries.splitlines() if line.startswith(f"| {page} |"))
         assert int(line.split("|")[2]) > 0  # the page ran queries

@@ -265,3 +265,16 @@ def test_a_selections_sum_is_hidden_where_a_cell_it_adds_up_from_is(sample_db, c
     angered = sample_db.query("units").query("district == 'Angered'").bvc_id
     whole = Context(sample_db, Filters(bvcs=tuple(angered)), "sv", Settings())
     assert [(p.level, p.unit) for p in whole.view().units_of()] == [("district", "Angered")]
+
+
+def test_every_sum_of_the_grid_keeps_none_or_two_hidden_terms(sample_db, cells):
+    """The contract's words: a total or a sibling that would let a hidden cell be
+    recomputed is hidden too. In every equation of the sample's grid (a district and its
+    BVCs, a quarter and its months, a half-year, a year, the whole export, a preset and its
+    months), the hidden terms are none or two and more: a hidden month has a partner within
+    its quarter, a district hidden beside the others hides one of its BVCs, and so on."""
+    equations = _equations(cells, sample_db.grid)
+    hidden = cells.hidden.to_numpy()
+    lone = [(total, parts) for total, parts in equations
+            if total is not None and hidden[total] + hidden[parts].sum() == 1]
+    assert len(equations) > 10_000 and lone == []

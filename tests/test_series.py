@@ -112,29 +112,6 @@ def test_export_dates_and_programme_schedules(small_db):
     assert list(vaxa.professions.iloc[3]) == ["nurse", "dental"]
 
 
-def test_district_counts_hide_a_small_one_and_its_sibling():
-    counts = pd.DataFrame({"period": [D(2024, 1, 1)] * 3, "bvc_id": ["A", "B", "C"],
-                           "bvc_name": ["A", "B", "C"], "district": ["X", "X", "Y"],
-                           "visits": [3, 9, 20]})
-    bvcs = series.count_rows(counts, "visits", "bvc", threshold=5)
-    # A (3) is small; B (9) is its only sibling in X, whose total 12 is shown: B hides too
-    assert bvcs.set_index("bvc_id").hidden.to_dict() == {"A": True, "B": True, "C": False}
-    districts = series.count_rows(counts, "visits", "district", threshold=5)
-    assert districts.shown.tolist() == [12, 20]
-
-
-def test_a_share_hidden_by_its_sibling_shows_no_counts():
-    shares = pd.DataFrame({"period": [D(2024, 1, 1)] * 2, "district": ["X", "X"],
-                           "bvc_id": ["A", "B"], "bvc_name": ["A", "B"],
-                           "indicator": "home_share", "n": [2, 8], "denominator": [6, 10],
-                           "missing": [0, 0]})
-    rows_ = series.share_rows(shares, "home_share", "bvc", threshold=5)
-    assert rows_.hidden.tolist() == [True, True]  # n = 2 is small; 8 would reveal it from 10
-    assert series.cell_text(8, True, 5, "sv") == "–"
-    assert series.cell_text(2, True, 5, "sv") == "<5"
-    assert series.cell_text(0, True, 5, "sv") == "0"
-
-
 def test_partial_periods_are_marked():
     frame = pd.DataFrame({"period": [pd.Timestamp("2025-10-01"), pd.Timestamp("2026-01-01"),
                                      pd.Timestamp("2026-10-01")]})
@@ -155,14 +132,3 @@ def test_previous_period():
     # not whole months: the same number of days just before
     assert Filters(D(2024, 3, 10), D(2024, 3, 19)).previous() == Filters(D(2024, 2, 29),
                                                                          D(2024, 3, 9))
-
-
-
-def test_counts_by_bvc_over_the_whole_export(small_db):
-    """What the family tiles of a selection add up per BVC (counts_by_bvc): visits and
-    families visited there, and families born with their offers."""
-    rows = small_db.query("counts_by_bvc", ALL).set_index("bvc_id")
-    assert rows[["visits", "families_visited", "families", "offered"]].values.tolist() == [
-        [8, 2, 4, 2],  # B1: V01-V08 to F1, F2; F1, F2, F7, F8 born there, F1, F2 offered
-        [4, 2, 2, 2],  # B2: V09-V12 to F3, F4
-        [2, 1, 2, 2]]  # B3: V13, V14 to F5; F5 and F6 offered

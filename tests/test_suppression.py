@@ -1,5 +1,4 @@
 """The small-number rule (contract, section 6) as pure functions."""
-import datetime as dt
 
 from dashboard.suppression import count_text, counts_text, hidden_cells, mean_text, share_text
 
@@ -131,43 +130,6 @@ def test_a_rating_trend_hides_what_the_selections_totals_give_back():
     assert not trend.loc[(k1, "all"), "hidden"] and not trend.loc[(k2, "all"), "hidden"]
 
 
-def test_visits_per_bvc_and_period_hide_what_a_bvcs_total_gives_back():
-    """A BVC's visits over the whole selection are shown (Datakvalitet, Översikt with the
-    BVC chosen): its 24 less the second quarter's 20 gave back the first quarter's 4."""
-    import pandas as pd
-
-    from dashboard.series import count_rows
-
-    k1, k2 = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01")
-    frame = pd.DataFrame({
-        "period": [k1, k1, k1, k2, k2, k2], "district": ["Angered"] * 6,
-        "bvc_id": ["A", "B", "C"] * 2, "bvc_name": ["A", "B", "C"] * 2,
-        "visits": [41, 4, 10, 30, 20, 12]})
-    rows = count_rows(frame, "visits", "bvc", 5).set_index(["bvc_id", "period"])
-    assert rows.hidden.to_dict() == {
-        ("A", k1): False, ("A", k2): False, ("B", k1): True, ("B", k2): True,
-        ("C", k1): True, ("C", k2): True}
-    # one series along its periods: the selection's total is on Översikt
-    total = count_rows(frame[frame.bvc_id == "B"], "visits", "all", 5)
-    assert total.hidden.tolist() == [True, True]
-
-
-def test_a_share_over_time_hides_a_second_period_when_one_periods_n_is_hidden():
-    """The user test's case: the selection's 10 visits with extra support (Översikt) less
-    the first quarter's 7 gave back the second quarter's 3."""
-    import pandas as pd
-
-    from dashboard.series import share_rows
-
-    k1, k2 = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01")
-    frame = pd.DataFrame({
-        "period": [k1, k2], "district": ["Angered"] * 2, "bvc_id": ["A"] * 2,
-        "bvc_name": ["A"] * 2, "indicator": ["extra_support_visit_share"] * 2,
-        "n": [7, 3], "denominator": [40, 35], "missing": [0, 0]})
-    rows = share_rows(frame, "extra_support_visit_share", "all", 5)
-    assert rows.hidden.tolist() == [True, True] and rows.value.isna().all()
-
-
 def _determined(grid, hidden) -> list[tuple[int, int]]:
     """The hidden cells that the row and column totals and the shown cells give back (a
     cell is determined when its unit vector lies in the span of the totals' equations)."""
@@ -260,107 +222,6 @@ def _bvc_counts(cells):
                          if n])
 
 
-def test_a_bvc_whose_total_is_hidden_hides_one_of_its_periods_too():
-    """A BVC's visits over the selection hidden (Datakvalitet: the complement of another
-    BVC's "<5"), every one of its periods shown on Besök would add up to it."""
-    import pandas as pd
-
-    from dashboard.quality import flag_table
-    from dashboard.hiding import unit_totals_hidden
-    from dashboard.series import count_rows
-    counts = _bvc_counts({("N", "B1"): [3, 0], ("N", "B2"): [6, 5], ("N", "B3"): [30, 40],
-                          ("S", "B4"): [20, 25]})
-    totals = counts.groupby("bvc_id").visits.sum()
-    assert unit_totals_hidden(totals, 5).to_dict() == {
-        "B1": True, "B2": True, "B3": False, "B4": False}
-    bvcs = count_rows(counts, "visits", "bvc", 5)
-    assert bvcs.hidden[bvcs.bvc_id == "B2"].any()
-    # and Datakvalitet hides the same BVCs' visits, with a complement (before: none)
-    completeness = pd.DataFrame({"district": ["N", "N", "N", "S"],
-                                 "bvc_id": ["B1", "B2", "B3", "B4"],
-                                 "bvc_name": ["B1", "B2", "B3", "B4"], "field": "location",
-                                 "n": 0, "denominator": [3, 11, 70, 45]})
-    table = flag_table(pd.DataFrame(columns=["bvc_id", "check_name", "visits"]),
-                       completeness, "sv", 5)
-    assert table["Besök"].tolist() == ["<5", "–", "70", "45", "129"]
-
-
-def test_a_tiles_trend_hides_within_the_period_and_the_one_before():
-    """The audit's Capio BVC Angered: the trend's 24 months were one set of siblings, so
-    February's 2 took the previous year's 5 as its complement, and the tile's 94 less the
-    other eleven months shown (92) gave it back. The tile's total and the previous one (its
-    change) are both shown: each year's months are siblings of their own."""
-    import datetime as dt
-
-    import pandas as pd
-
-    from dashboard.series import count_rows, share_rows
-    before = [9, 8, 5, 12, 10, 9, 8, 7, 11, 10, 9, 8]
-    during = [7, 8, 10, 2, 8, 9, 6, 11, 11, 9, 6, 7]
-    periods = pd.date_range("2024-11-01", periods=24, freq="MS")
-    counts = pd.DataFrame({"period": periods, "visits": before + during})
-    split = dt.date(2025, 11, 1)
-    rows = count_rows(counts, "visits", "all", 5, split=split)
-    this_year = rows[pd.to_datetime(rows.period) >= pd.Timestamp(split)]
-    assert this_year.hidden.sum() == 2 and rows.hidden.sum() == 2
-    assert this_year.shown.sum() == sum(during) - 2 - 6
-    # shares the same way: n and N of each year are siblings of the tile's n and N
-    shares = pd.DataFrame({"period": periods, "indicator": "home_share",
-                           "n": before + during, "denominator": [12] * 24, "missing": 0})
-    values = share_rows(shares, "home_share", "all", 5, split=split).value
-    assert values.isna().sum() == 2 and values[12:].isna().sum() == 2
-
-
-def test_a_hidden_month_takes_its_complement_within_its_quarter():
-    """Besök by month and by quarter: a quarter is the sum of its months, so January's 3
-    needs a second hidden month in the first quarter (before: August's 6, the row's
-    smallest, and the quarter's 25 less February and March gave January back)."""
-    import pandas as pd
-
-    from dashboard.series import count_rows
-    months = [3, 10, 12, 14, 15, 16, 20, 6, 18, 17, 19, 21]
-    counts = pd.DataFrame({"period": pd.date_range("2025-01-01", periods=12, freq="MS"),
-                           "district": "N", "bvc_id": "B1", "bvc_name": "B1",
-                           "visits": months})
-    for level in ("bvc", "district", "all"):
-        rows = count_rows(counts, "visits", level, 5, interval="month")
-        assert rows.hidden.tolist() == [True, True] + [False] * 10, level
-    quarters = counts.assign(period=pd.to_datetime(counts.period).dt.to_period("Q")
-                             .dt.start_time)
-    assert not count_rows(quarters, "visits", "bvc", 5, interval="quarter").hidden.any()
-
-
-def test_no_quarter_of_the_sample_gives_a_hidden_month_back(sample_db):
-    """Over the sample, by month and by quarter (and by quarter and by year), per BVC,
-    district and all units: every coarser period shown has none or two and more of its
-    periods hidden, and every one hidden at least one. (Left: a coarser period whose only
-    period with visits is hidden, as October alone in the export's last quarter; the finer
-    scale hides more to protect it, the coarser one does not know.)"""
-    import pandas as pd
-
-    from dashboard.filters import Filters
-    from dashboard.series import count_rows
-    checked = 0
-    for fine, coarse, freq in (("month", "quarter", "Q"), ("quarter", "year", "Y")):
-        for level, key in (("bvc", "bvc_id"), ("district", "district"), ("all", None)):
-            f = count_rows(sample_db.query("visit_counts_by_bvc_and_period", Filters(),
-                                           interval=fine), "visits", level, 5, interval=fine)
-            c = count_rows(sample_db.query("visit_counts_by_bvc_and_period", Filters(),
-                                           interval=coarse), "visits", level, 5,
-                           interval=coarse)
-            f["up"] = pd.to_datetime(f.period).dt.to_period(freq).dt.start_time
-            c["up"] = pd.to_datetime(c.period)
-            by = [key, "up"] if key else ["up"]
-            hidden_up = dict(zip(map(tuple, c[by].to_numpy().tolist()), c.hidden))
-            for k, group in f[f.visits > 0].groupby(by):
-                if len(group) == 1:
-                    continue  # its own total (see above)
-                n = int(group.hidden.sum())
-                assert n != 1 and (n or not hidden_up[tuple(k)]), (fine, level, k)
-                checked += 1
-    assert checked > 500
-
-
 def test_no_quarter_of_a_rating_trend_gives_a_hidden_month_back(sample_db):
     """Nöjdhet by month and by quarter over the sample: before, per item 5 role-quarters
     had one hidden month while the quarter was shown (its n less the other months gave the
@@ -397,58 +258,6 @@ def _coarse_groups(fine, coarse, freq, by):
         [*by, "up"]].to_numpy().tolist()), coarse.hidden))
     for key, group in fine.groupby([*by, "up"]):
         yield group, hidden_up[tuple(key)]
-
-
-def test_a_quarter_or_year_of_a_share_hides_what_its_months_hide(sample_db):
-    """Professioner over time by month, quarter and year over the sample: each time scale
-    hidden on its own, 6 BVC-quarters and 4 district-quarters were shown while exactly one
-    of their months was hidden (October alone in its quarter: "–" by month, the quarter's
-    share shown; its n and N less the other months give the month back). Hidden from the
-    months up (hiding.hidden_as_months), a coarser period shown has none or two and more
-    of its periods hidden, and one hidden at least one."""
-    from dashboard.filters import Filters
-    from dashboard.series import share_rows
-    checked = 0
-    for filters in (Filters(), Filters(dt.date(2025, 12, 1), dt.date(2026, 11, 30))):
-        frames = {s: sample_db.query("visit_shares_by_bvc_and_period", filters, interval=s)
-                  for s in ("month", "quarter", "year")}
-        for indicator in ("both_professions_share", "mother_present_share"):
-            for level, key in (("bvc", ["bvc_id"]), ("district", ["district"]), ("all", [])):
-                view = {s: share_rows(frames[s], indicator, level, 5, interval=s,
-                                      months=frames["month"]) for s in frames}
-                for fine, coarse, freq in (("month", "quarter", "Q"), ("quarter", "year", "Y")):
-                    rows = view[fine][view[fine].denominator > 0]
-                    for group, coarse_hidden in _coarse_groups(rows, view[coarse], freq, key):
-                        n = int(group.hidden.sum())
-                        assert (n >= 1) if coarse_hidden else (n != 1), (
-                            indicator, level, fine, group.period.tolist())
-                        checked += 1
-    assert checked > 1000
-
-
-def test_a_districts_part_is_hidden_where_one_of_its_bvcs_is(sample_db):
-    """Professioner with more BVCs chosen than it draws lines shows each district's part
-    (the chosen BVCs). Hidden on its own, a part of one BVC showed 3 quarters that the page
-    of every unit hides for that BVC, and parts of two BVCs 25 more over the sample's
-    districts. Now a part is shown only where each of its BVCs' shares is."""
-    from dashboard.filters import Filters
-    from dashboard.series import share_parts, share_rows
-    units = sample_db.query("units")
-    every = sample_db.query("visit_shares_by_bvc_and_period", Filters(), interval="quarter")
-    bvcs = share_rows(every, "both_professions_share", "bvc", 5, interval="quarter")
-    hidden = set(zip(bvcs.bvc_id[bvcs.hidden], bvcs.period[bvcs.hidden]))
-    checked = 0
-    for district, group in units.groupby("district"):
-        chosen = list(group.bvc_id[:2])
-        frame = sample_db.query("visit_shares_by_bvc_and_period", Filters(bvcs=tuple(chosen)),
-                                interval="quarter")
-        parts = share_parts(frame, every, "both_professions_share", "district", 5, "quarter")
-        for period, shown in zip(parts.period, ~parts.hidden):
-            members_hidden = any((b, period) in hidden for b in chosen)
-            assert not (shown and members_hidden), (district, period)
-            checked += 1
-        assert (parts.denominator[~parts.hidden] >= 5).all()
-    assert checked > 100
 
 
 def test_hiding_within_groups_at_once_is_hiding_each_group():

@@ -13,6 +13,9 @@ from dashboard.privacy.grid import (PRESET_KINDS, Grid, last_whole_month, month_
 from dashboard.privacy.solve import ALL, BVC, DISTRICT, Axes, hidden_cells
 
 RELATIONS = ("chain", *PRESET_KINDS)  # the equations of time; units have one more
+# the families per BVC and birth month (family_months, at the reference date), additive
+FAMILY_MEASURES = ("families", "offered", "accepted", "answered", "started", "completed",
+                   "completion_eligible")
 
 
 def _periods(grid: Grid) -> tuple[list, pa.Table, pa.Table]:
@@ -52,8 +55,11 @@ def _periods(grid: Grid) -> tuple[list, pa.Table, pa.Table]:
 def build_cells(con, reference: dt.date, threshold: int,
                 indicators: list[str] | None = None) -> None:
     """`privacy_cells` (measure, level, unit, district, kind, period, value, hidden) over
-    the valid visits, and `privacy_grid` (the threshold and the grid's months)."""
-    first, last = con.execute("SELECT min(month), max(month) FROM visit_months").fetchone()
+    the valid visits (by visit month) and families (by birth month), and `privacy_grid`
+    (the threshold and the grid's months)."""
+    first, last = con.execute(
+        "SELECT min(month), max(month) FROM (SELECT month FROM visit_months "
+        "UNION ALL SELECT month FROM family_months)").fetchone()
     if first is not None and month_index(first) > min(month_index(last),
                                                       last_whole_month(reference)):
         first = None  # no whole month yet
@@ -74,7 +80,7 @@ def build_cells(con, reference: dt.date, threshold: int,
     indicators = indicators or [i for (i,) in con.execute(
         "SELECT indicator FROM visit_share_indicators ORDER BY position").fetchall()]
     measures = ["visits", "families_visited"] + [
-        f"{i}:{part}" for i in indicators for part in ("n", "N")]
+        f"{i}:{part}" for i in indicators for part in ("n", "N")] + list(FAMILY_MEASURES)
     con.register("_privacy_members", members)
     con.register("_privacy_periods", periods)
     con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
@@ -86,7 +92,8 @@ def build_cells(con, reference: dt.date, threshold: int,
     finally:
         for name in ("_privacy_members", "_privacy_periods", "_privacy_measures"):
             con.unregister(name)
-        for table in ("_privacy_units", "_privacy_bvc", "_privacy_all", "_privacy_previous"):
+        for table in ("_privacy_units", "_privacy_bvc", "_privacy_born", "_privacy_all",
+                      "_privacy_previous"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -132,6 +139,15 @@ def _cells(con, indicators: list[str]) -> None:
         FROM monthly JOIN _privacy_members p USING (month)
         JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = monthly.bvc_id
         GROUP BY ALL""")
+    offset = 2 + 2 * len(indicators)
+    born = ", ".join(f'sum(f.{m})::BIGINT AS "{offset + k}"'
+                     for k, m in enumerate(FAMILY_MEASURES))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _privacy_born AS
+        SELECT u.unit_code, p.period_code, {born}
+        FROM family_months f JOIN _privacy_members p USING (month)
+        JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = f.bvc_id
+        GROUP BY ALL""")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _privacy_previous AS
         SELECT u.unit_code, d.unit_code AS district_code,
@@ -147,7 +163,7 @@ def _cells(con, indicators: list[str]) -> None:
         CREATE OR REPLACE TEMP TABLE _privacy_all AS
         WITH up AS (
             SELECT u.unit_code AS district_code, b.*
-            FROM _privacy_bvc b
+            FROM (SELECT * FROM _privacy_bvc UNION ALL BY NAME SELECT * FROM _privacy_born) b
             JOIN _privacy_units x ON x.unit_code = b.unit_code
             JOIN _privacy_units u ON u.level = 'district' AND u.unit = x.district
         ),
@@ -197,7 +213,7 @@ def _cells(con, indicators: list[str]) -> None:
                value::BIGINT AS value
         FROM (UNPIVOT additive ON COLUMNS('^[0-9]+$')
               INTO NAME measure_code VALUE value)
-        WHERE value > 0
+        WHERE value > 0  -- (UNPIVOT leaves out NULL: a visit month has no families' row)
         UNION ALL
         SELECT 1, unit_code, period_code, value::BIGINT FROM families WHERE value > 0""")
 

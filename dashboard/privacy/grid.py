@@ -1,14 +1,15 @@
 """The fixed grid small numbers are decided on: units (each BVC, each district, all units)
-× periods of whole months (each month, quarter and year, the whole export, and the
-presets' periods that are none of these: the last 12 whole months, the 12 before them,
-the year to date). A period is a range of months; a month is `year * 12 + month - 1`."""
+× periods of whole months (each month, quarter, half-year (birth cohorts) and year, the
+whole export, and the presets' periods that are none of these: the last 12 whole months,
+the 12 before them, the year to date). A period is a range of months; a month is
+`year * 12 + month - 1`."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
 # the time kinds of the grid, finest first; a preset equal to one of these is that cell
-KINDS = ("month", "quarter", "year", "all_time", "last12", "prev12", "ytd")
+KINDS = ("month", "quarter", "half_year", "year", "all_time", "last12", "prev12", "ytd")
 PRESET_KINDS = ("last12", "prev12", "ytd")
 LEVELS = ("bvc", "district", "all")
 
@@ -45,7 +46,7 @@ def calendar_period(kind: str, month: int) -> Period:
     """The month, quarter or year a month falls in."""
     if kind == "month":
         return Period("month", month, month)
-    size = {"quarter": 3, "year": 12}[kind]
+    size = {"quarter": 3, "half_year": 6, "year": 12}[kind]
     first = month - month % size
     return Period(kind, first, first + size - 1)
 
@@ -83,7 +84,7 @@ class Grid:
     def __init__(self, first: int, last: int, reference: dt.date):
         self.first, self.last, self.reference = first, last, reference
         periods: dict[tuple[int, int], Period] = {}
-        for kind in ("month", "quarter", "year"):
+        for kind in ("month", "quarter", "half_year", "year"):
             for month in range(first, last + 1):
                 period = calendar_period(kind, month)
                 periods.setdefault(self._held(period.first, period.last), period)

@@ -134,23 +134,43 @@ def summed(cells: pd.DataFrame, threshold: int) -> pd.DataFrame:
     return out
 
 
+# each share's numerator and denominator on the grid
+FAMILY_SHARES = {"offered_share": ("offered", "families"),
+                 "accepted_share": ("accepted", "answered"),
+                 "started_share": ("started", "families"),
+                 "completed_share": ("completed", "completion_eligible")}
+
+
+def share_measures(indicator: str) -> tuple[str, str]:
+    """The grid's measures of a share's n and N."""
+    return FAMILY_SHARES.get(indicator, (f"{indicator}:n", f"{indicator}:N"))
+
+
+def measures_of(indicators) -> list[str]:
+    return list(dict.fromkeys(m for i in indicators for m in share_measures(i)))
+
+
 def shares(counts: pd.DataFrame, indicators: list[str], threshold: int) -> pd.DataFrame:
     """A share per indicator and row from its n and N: `counts` as Context.counts gives
-    them for the measures "<indicator>:n", "<indicator>:N" of each indicator in turn (a
-    row per group and measure, in that order). Hidden where n or N is, or where N is
-    below the threshold. Columns: unit_group, period_group, indicator, n, denominator,
-    n_hidden, denominator_hidden, hidden, value (NaN where hidden)."""
-    width = 2 * len(indicators)
+    them for measures_of(indicators) (a row per group and measure, in that order). Hidden
+    where n or N is, or where N is below the threshold. Columns: unit_group,
+    period_group, indicator, n, denominator, n_hidden, denominator_hidden, hidden, value
+    (NaN where hidden)."""
+    measures = measures_of(indicators)
+    width = len(measures)
     groups = len(counts) // width if width else 0
     value = counts.value.to_numpy().reshape(groups, width)
     hidden = counts.hidden.to_numpy().reshape(groups, width)
+    at = {m: k for k, m in enumerate(measures)}
+    n = [at[share_measures(i)[0]] for i in indicators]
+    d = [at[share_measures(i)[1]] for i in indicators]
     first = counts.iloc[::width] if width else counts
     out = pd.DataFrame({
         "unit_group": np.repeat(first.unit_group.to_numpy(), len(indicators)),
         "period_group": np.repeat(first.period_group.to_numpy(), len(indicators)),
         "indicator": np.tile(np.array(indicators, dtype=object), groups),
-        "n": value[:, 0::2].ravel(), "denominator": value[:, 1::2].ravel(),
-        "n_hidden": hidden[:, 0::2].ravel(), "denominator_hidden": hidden[:, 1::2].ravel()})
+        "n": value[:, n].ravel(), "denominator": value[:, d].ravel(),
+        "n_hidden": hidden[:, n].ravel(), "denominator_hidden": hidden[:, d].ravel()})
     out["hidden"] = out.n_hidden | out.denominator_hidden | (out.denominator < threshold)
     out["value"] = (out.n / out.denominator.where(out.denominator > 0)).where(~out.hidden)
     return out

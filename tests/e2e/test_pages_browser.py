@@ -50,11 +50,13 @@ def test_chart_data_downloads_as_csv(open_page, small_db):
     header, *rows = text.strip().splitlines()
     assert header == "Period;Stadsdel/kommun;Besök"
     # each district's year as the grid decided (threshold 5): Norr 1, 8, 3, Söder 2
-    cells = small_db.con.execute(
-        "SELECT unit, year(period) AS year, value, hidden FROM privacy_cells "
-        "WHERE measure = 'visits' AND kind = 'year' AND level = 'district'").df()
-    text = {(r.unit, r.year): "<5" if r.value < 5 else "–" if r.hidden else str(r.value)
-            for r in cells.itertuples()}
+    from dashboard.privacy.read import period_parts, unit_parts
+    grid, units = small_db.grid, small_db.query("units")
+    rows = small_db.cells(["visits"], unit_parts(units, set(units.bvc_id), "district"),
+                          period_parts(grid, grid.first, grid.last, "year"))
+    text = {(r.unit_group, r.period_group.year):
+            "<5" if r.value < 5 else "–" if r.hidden else str(r.value)
+            for r in rows.itertuples()}
     y2024 = "2024 (del av perioden)"
     assert rows == [f"2022;Norr;{text['Norr', 2022]}", f"2023;Norr;{text['Norr', 2023]}",
                     f"{y2024};Norr;{text['Norr', 2024]}", f"{y2024};Söder;{text['Söder', 2024]}"]
