@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +31,41 @@ class Call:
         return db.query(self.name, self.filters, self.scope, **dict(self.options))
 
 
+@contextmanager
+def app_environment(export: Path):
+    """The app's environment for AppTest over `export`: row-level views and the explorer
+    granted, the audit log in a temporary folder; the process's own restored after."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Path(tmp) / "settings.toml"
+        settings.write_text(SETTINGS, encoding="utf-8")
+        saved = {k: os.environ.get(k) for k in ("HEMBESOK_DATA", "HEMBESOK_SETTINGS",
+                                                  "HEMBESOK_AUDIT")}
+        os.environ.update(HEMBESOK_DATA=str(export), HEMBESOK_SETTINGS=str(settings),
+                          HEMBESOK_AUDIT=str(Path(tmp) / "audit.jsonl"))
+        try:
+            yield
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+
+def opened(page: str, params: dict):
+    """An AppTest of the app with `params` in its URL, switched to `page` (not run yet)."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(APP, default_timeout=300)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("../" + page)
+    return at
+
+
 def record(export: Path, pages: list[str]) -> dict[tuple[str, str], list[Call]]:
     """Per (page file, "default" | "filtered"): the distinct queries the page ran."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
     calls: list[Call] = []
     original = Database.query
@@ -43,35 +75,20 @@ def record(export: Path, pages: list[str]) -> dict[tuple[str, str], list[Call]]:
         return original(self, name, filters, scope, **options)
 
     out = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Path(tmp) / "settings.toml"
-        settings.write_text(SETTINGS, encoding="utf-8")
-        saved = {k: os.environ.get(k) for k in ("HEMBESOK_DATA", "HEMBESOK_SETTINGS",
-                                                  "HEMBESOK_AUDIT")}
-        os.environ.update(HEMBESOK_DATA=str(export), HEMBESOK_SETTINGS=str(settings),
-                          HEMBESOK_AUDIT=str(Path(tmp) / "audit.jsonl"))
+    with app_environment(export):
         Database.query = recording
         try:
             for page in pages:
                 for variant, params in (("default", {}), ("filtered", FILTERED)):
-                    at = AppTest.from_file(APP, default_timeout=120)
-                    for key, value in params.items():
-                        at.query_params[key] = value
-                    at.run()
+                    at = opened(page, params)
                     st.cache_data.clear()  # every query of the page runs, none is a hit
                     calls.clear()
-                    at.switch_page("../" + page)
                     at.run()
                     if at.exception:
                         raise RuntimeError(f"{page}: {at.exception[0].value}")
                     out[(page, variant)] = list(dict.fromkeys(calls))
         finally:
             Database.query = original
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
     return out
 
 
@@ -93,40 +110,22 @@ def page_runs(export: Path, pages: list[str], selections: dict[str, dict], runs:
     import time
 
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
     out = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Path(tmp) / "settings.toml"
-        settings.write_text(SETTINGS, encoding="utf-8")
-        saved = {k: os.environ.get(k) for k in ("HEMBESOK_DATA", "HEMBESOK_SETTINGS",
-                                                  "HEMBESOK_AUDIT")}
-        os.environ.update(HEMBESOK_DATA=str(export), HEMBESOK_SETTINGS=str(settings),
-                          HEMBESOK_AUDIT=str(Path(tmp) / "audit.jsonl"))
-        try:
-            for page in pages:
-                for name, params in selections.items():
-                    at = AppTest.from_file(APP, default_timeout=300)
-                    for key, value in params.items():
-                        at.query_params[key] = value
-                    at.run()
-                    at.switch_page("../" + page)
-                    st.cache_data.clear()
+    with app_environment(export):
+        for page in pages:
+            for name, params in selections.items():
+                at = opened(page, params)
+                st.cache_data.clear()
+                started = time.perf_counter()
+                at.run()
+                first = time.perf_counter() - started
+                if at.exception:
+                    raise RuntimeError(f"{page} {name}: {at.exception[0].value}")
+                warm = []
+                for _ in range(runs):
                     started = time.perf_counter()
                     at.run()
-                    first = time.perf_counter() - started
-                    if at.exception:
-                        raise RuntimeError(f"{page} {name}: {at.exception[0].value}")
-                    warm = []
-                    for _ in range(runs):
-                        started = time.perf_counter()
-                        at.run()
-                        warm.append(time.perf_counter() - started)
-                    out[(page, name)] = {"first": first, "warm": warm}
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+                    warm.append(time.perf_counter() - started)
+                out[(page, name)] = {"first": first, "warm": warm}
     return out

@@ -52,11 +52,11 @@ def test_chart_data_downloads_as_csv(open_page, small_db):
     # each district's year as the grid decided (threshold 5): Norr 1, 8, 3, Söder 2
     from dashboard.privacy.read import period_parts, unit_parts
     grid, units = small_db.grid, small_db.query("units")
-    rows = small_db.cells(["visits"], unit_parts(units, set(units.bvc_id), "district"),
-                          period_parts(grid, grid.first, grid.last, "year"))
+    cells = small_db.cells(["visits"], unit_parts(units, set(units.bvc_id), "district"),
+                           period_parts(grid, grid.first, grid.last, "year"))
     text = {(r.unit_group, r.period_group.year):
             "<5" if r.value < 5 else "–" if r.hidden else str(r.value)
-            for r in rows.itertuples()}
+            for r in cells.itertuples()}
     y2024 = "2024 (del av perioden)"
     assert rows == [f"2022;Norr;{text['Norr', 2022]}", f"2023;Norr;{text['Norr', 2023]}",
                     f"{y2024};Norr;{text['Norr', 2024]}", f"{y2024};Söder;{text['Söder', 2024]}"]
