@@ -57,14 +57,18 @@ class Axes:
         self.siblings = _Lists(self.unit_up[by_district], by_district, self.n_units)
         self.twin_lists = _Lists(*_flat({m: t for m, t in self.twins.items()}),
                                  self.n_periods)
-        pair_of, first, second = [], [], []
+        pair_of, first, second, rank = [], [], [], []
         for k, pairs in enumerate(self.pairs):
-            for m1, m2 in pairs:
+            for r, (m1, m2) in enumerate(pairs):
                 pair_of.append(k)
                 first.append(m1)
                 second.append(m2)
-        self.pair_lists = _Lists(np.array(pair_of, dtype=np.int64),
-                                 np.arange(len(pair_of)), self.n_periods)
+                rank.append(r)
+        # the pairs of each period, fewest periods first; `pair_lists[n]`: its first n
+        rank = np.array(rank, dtype=np.int64)
+        self.pair_lists = {n: _Lists(np.array(pair_of, dtype=np.int64)[rank < n],
+                                     np.flatnonzero(rank < n), self.n_periods)
+                           for n in (4, 8, 16)}
         spans = [self.period_cells(a, b) for a, b in zip(first, second)]
         self.pair_spans = np.full((len(spans), max(map(len, spans), default=1)), -1,
                                   dtype=np.int64)
@@ -135,17 +139,22 @@ class _Cells:
         kind_weight = np.array([KIND_WEIGHT.get(k, 4) for k in axes.period_kind])
         self.cost = (values * LEVEL_WEIGHT[axes.unit_level[unit]]
                      * kind_weight[np.asarray(period)])
+        measure, unit, period = (np.asarray(a, dtype=np.int64) for a in (measure, unit, period))
         self.key = (measure * axes.n_periods + period) * axes.n_units + unit
         assert np.all(self.key[1:] > self.key[:-1]), "cells must come sorted by their keys"
         self.values = values
+        # every possible key to its cell (-1: a count of 0): a look-up is one read (a
+        # national grid: some ten million keys, 40 MB while the database is built)
+        size = (int(measure.max()) + 1 if len(measure) else 1) * axes.n_periods * axes.n_units
+        self.index = np.full(size, -1, dtype=np.int32)
+        self.index[self.key] = np.arange(len(self.key), dtype=np.int32)
 
     def at(self, measure, unit, period) -> np.ndarray:
         """Indices of the cells (measure, unit, period), -1 where the count is 0."""
-        keys = (np.asarray(measure) * self.axes.n_periods + np.asarray(period)
-                ) * self.axes.n_units + np.asarray(unit)
-        found = np.searchsorted(self.key, keys)
-        found = np.minimum(found, len(self.key) - 1)
-        return np.where(self.key[found] == keys, found, -1)
+        keys = (np.asarray(measure, dtype=np.int64) * self.axes.n_periods
+                + np.asarray(period, dtype=np.int64)) * self.axes.n_units + np.asarray(
+            unit, dtype=np.int64)
+        return self.index[keys].astype(np.int64)
 
 
 def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
@@ -159,6 +168,8 @@ def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
     covered = np.zeros(len(values), dtype=bool)  # in a pattern wholly hidden
     _twin_patterns(cells, measure, unit, period, small, hidden, covered)
     _sibling_patterns(cells, measure, unit, period, small, hidden, covered)
+    _cousin_patterns(cells, measure, unit, period, small, hidden, covered)
+    _cousin_patterns(cells, measure, unit, period, small, hidden, covered, level=DISTRICT)
     for x in np.flatnonzero(small & ~covered):
         if not covered[x]:
             support = _cheapest(cells, int(measure[x]), int(unit[x]), int(period[x]), hidden)
@@ -193,10 +204,57 @@ def _sibling_patterns(cells: _Cells, measure, unit, period, small, hidden, cover
     x = x[owner]
     keep = b2 != unit[x]
     x, b2 = x[keep], b2[keep]
-    pair, owner = axes.pair_lists.of(period[x])
+    pair, owner = axes.pair_lists[8].of(period[x])
     x, b2 = x[owner], b2[owner]
     spans = axes.pair_spans[pair]
     corners = [(who, spans[:, k]) for who in (unit[x], b2) for k in range(spans.shape[1])]
+    _choose(cells, x, corners, hidden, covered, small)
+
+
+def _cousin_patterns(cells: _Cells, measure, unit, period, small, hidden, covered,
+                     k: int = 2, level: int = BVC) -> None:
+    """A small count left over, at once: a BVC's (its siblings have no visits then: a BVC
+    starting, or alone in its district) with a BVC of another district, or a district's
+    with a BVC of its own and one of another (among the `k` with the fewest visits that
+    period), each with its district, times a pair of months."""
+    axes = cells.axes
+    x = np.flatnonzero(small & ~covered & (axes.unit_level[unit] == level))
+    if not len(x):
+        return
+    # every BVC cell by (measure, period), fewest first; and by district within those
+    leaves = np.flatnonzero(axes.unit_level[unit] == BVC)
+    group = measure[leaves] * axes.n_periods + period[leaves]
+    leaves = leaves[np.lexsort((cells.values[leaves], group))]
+    group = measure[leaves] * axes.n_periods + period[leaves]
+    key = group * axes.n_units + axes.unit_up[unit[leaves]]
+    by_district = np.argsort(key, kind="stable")
+    district = unit[x] if level == DISTRICT else axes.unit_up[unit[x]]
+    x_group = measure[x] * axes.n_periods + period[x]
+    if level == DISTRICT:  # a BVC of its own: the one with the fewest
+        at = np.searchsorted(key[by_district], x_group * axes.n_units + district)
+        ok = (at < len(key)) & (key[by_district][np.minimum(at, len(key) - 1)]
+                                == x_group * axes.n_units + district)
+        x, district, x_group = x[ok], district[ok], x_group[ok]
+        b_own = unit[leaves[by_district[at[ok]]]]
+    else:
+        b_own = unit[x]
+    starts = np.searchsorted(group, x_group)
+    ends = np.searchsorted(group, x_group, side="right")
+    rows_x, rows_b, rows_b2 = [], [], []
+    for offset in range(3 * k):  # a few more, as some are of the cell's own district
+        at = starts + offset
+        ok = at < ends
+        b2 = unit[leaves[np.minimum(at, len(leaves) - 1)]]
+        ok &= axes.unit_up[b2] != district
+        rows_x.append(x[ok])
+        rows_b.append(b_own[ok])
+        rows_b2.append(b2[ok])
+    x, b, b2 = (np.concatenate(r) for r in (rows_x, rows_b, rows_b2))
+    pair, owner = axes.pair_lists[4].of(period[x])
+    x, b, b2 = x[owner], b[owner], b2[owner]
+    spans = axes.pair_spans[pair]
+    corners = [(who, spans[:, j]) for who in (b, axes.unit_up[b], b2, axes.unit_up[b2])
+               for j in range(spans.shape[1])]
     _choose(cells, x, corners, hidden, covered, small)
 
 
