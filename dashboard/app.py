@@ -66,9 +66,15 @@ def main() -> None:
     reader = _reader(lang)
     try:
         # the first export a process opens is validated before anything can be shown
-        # (unless its database was kept): say so while it lasts (shown after 0.5 s)
+        # (unless its database was kept): say so while it lasts, with the step it is at
+        step = st.empty()
+
+        def progress(name: str) -> None:
+            step.info(t("export_opening", lang) + " " + t(f"build_{name}", lang),
+                      icon=":material/hourglass_top:")
         with st.spinner(t("export_opening", lang)):  # its timer would speak English
-            db, incoming, refused = session.current_database()
+            db, incoming, refused = session.current_database(progress)
+        step.empty()
         units = session.query(db, "units")
         context = session.set_context(db, sidebar.filters(db, units, lang), lang, reader)
     except ExportError as error:

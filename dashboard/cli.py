@@ -77,8 +77,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open(args):
+    """The export's database; where it has to be built, a line per step on stderr."""
+    import time
+
     from dashboard.db import Database
-    return Database.open(args.data or default_data_dir())
+    from dashboard.i18n import t
+    started = time.perf_counter()
+    lang = getattr(args, "lang", None) or "sv"
+
+    def progress(step: str) -> None:
+        print(f"[{time.perf_counter() - started:5.1f} s] {t(f'build_{step}', lang)}",
+              file=sys.stderr, flush=True)
+    return Database.open(args.data or default_data_dir(), progress=progress)
 
 
 def _validate(args) -> int:

@@ -336,17 +336,24 @@ def _referral_model(con, loads: dict[str, TableLoad] | None) -> tuple[str, list,
     return counts
 
 
+# The steps of a build, as `progress` hears of them (i18n: "build_<step>").
+BUILD_STEPS = ("read", "validate", "model", "small_numbers", "write")
+
+
 def build(export: Export, con: duckdb.DuckDBPyConnection | None = None,
-          threshold: int = DEFAULT_THRESHOLD):
+          threshold: int = DEFAULT_THRESHOLD, progress=None):
     """Validate the export into `con`: valid rows as tables, the rest in `quarantine`, the
     model the queries read, and which of its small numbers are hidden (dashboard/privacy)
-    at `threshold`."""
+    at `threshold`. `progress(step)` hears of each step of BUILD_STEPS as it begins."""
+    progress = progress or (lambda step: None)
     con = con or duckdb.connect()
     con.execute("SET enable_progress_bar = false")
     con.execute((MODEL_DIR / "pnr_macros.sql").read_text(encoding="utf-8"))
     _reference_tables(con)
+    progress("read")
     loads = load_sources(con, export)
     con.execute(QUARANTINE_DDL)
+    progress("validate")
     _programmes(con, export, loads)
     for name in ("units", "families", "visits", "referrals", "ratings"):
         quarantine_rows(con, TABLES[name], export,
@@ -355,7 +362,9 @@ def build(export: Export, con: duckdb.DuckDBPyConnection | None = None,
         keep_valid_rows(con, TABLES[name], kind="VIEW" if name == "ratings" else "TABLE")
     _load_summary(con, loads)
     _keep_quarantined_rows(con, loads)
+    progress("model")
     build_model(con, export.reference_date, loads)
+    progress("small_numbers")
     build_cells(con, export.reference_date, threshold)
     con.register("_rows", _arrow([{"table_name": x.name, "input_rows": x.input_rows,
                                    "extra_columns": list(x.extra_columns)}
@@ -414,7 +423,7 @@ KEEP_DATABASES = 4
 
 
 def _build_file(export: Export, target: Path, memory_limit: str,
-                threshold: int = DEFAULT_THRESHOLD) -> None:
+                threshold: int = DEFAULT_THRESHOLD, progress=None) -> None:
     """Validate into `target` through a temporary file renamed into place when complete,
     so that no reader ever opens half a database; a second process waits for the first."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -427,7 +436,9 @@ def _build_file(export: Export, target: Path, memory_limit: str,
         try:
             con = duckdb.connect(str(partial), config={"memory_limit": memory_limit})
             try:
-                build(export, con, threshold)
+                build(export, con, threshold, progress)
+                if progress:
+                    progress("write")
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
@@ -549,10 +560,11 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str | None = None, memory_limit: str = "1GB",
-             threshold: int | None = None) -> "Database":
+             threshold: int | None = None, progress=None) -> "Database":
         """The export validated once into a database file that later starts (and other
         processes) open read-only; `memory_limit` bounds DuckDB's buffers, the file holds
-        the rest. Small numbers are decided at `threshold` (the settings' by default)."""
+        the rest. Small numbers are decided at `threshold` (the settings' by default).
+        `progress(step)`: told each step of a build (BUILD_STEPS), where one is needed."""
         if threshold is None:
             from dashboard.settings import load_settings
             threshold = load_settings().threshold
@@ -566,7 +578,7 @@ class Database:
             except OSError as error:  # a cache this process may read but not write
                 log.info("%s read without a readers lock (%s)", file.name, error)
             if not file.exists():
-                _build_file(export, file, memory_limit, threshold)
+                _build_file(export, file, memory_limit, threshold, progress)
             os.utime(file)  # the most recently used are the ones kept
             con = duckdb.connect(str(file), read_only=True,
                                  config={"memory_limit": memory_limit})
@@ -582,7 +594,7 @@ class Database:
             # memory, as every start would without the cache
             log.warning("validated database not kept (%s); validating in memory", error)
             con, _ = build(export, duckdb.connect(config={"memory_limit": memory_limit}),
-                           threshold)
+                           threshold, progress)
             file = None
         con.execute("SET enable_progress_bar = false")
         loads = {name: TableLoad(name, rows, tuple(extra)) for name, rows, extra in

@@ -413,6 +413,14 @@ ACCESS = {
                        "The export is being read and checked. This happens once per export: "
                        "at national scale it takes about half a minute, after that it opens "
                        "in a second."),
+    "build_read": ("Steg 1 av 5: filerna läses.", "Step 1 of 5: reading the files."),
+    "build_validate": ("Steg 2 av 5: raderna kontrolleras mot dataavtalet.",
+                       "Step 2 of 5: checking the rows against the data contract."),
+    "build_model": ("Steg 3 av 5: besök och familjer räknas per BVC och månad.",
+                    "Step 3 of 5: counting visits and families per BVC and month."),
+    "build_small_numbers": ("Steg 4 av 5: vilka små tal som ska döljas avgörs.",
+                            "Step 4 of 5: deciding which small numbers to hide."),
+    "build_write": ("Steg 5 av 5: databasen sparas.", "Step 5 of 5: saving the database."),
     "export_refused": ("En nyare export kunde inte läsas in, så siffrorna kommer från den "
                        "förra. {reason}",
                        "A newer export could not be read, so the figures come from the "

@@ -39,9 +39,10 @@ class Exports:
         self.pending: tuple[str, str] | None = None
         self.failed: dict[tuple[str, str], ExportError] = {}
 
-    def current(self) -> tuple[Database, str | None, ExportError | None]:
+    def current(self, progress=None) -> tuple[Database, str | None, ExportError | None]:
         """The database to use now, the folder of a newer export being read (or None) and
-        the error of a newer export that could not be read (or None)."""
+        the error of a newer export that could not be read (or None); `progress(step)` is
+        told the steps of validating the first export (Database.open)."""
         try:
             folder = resolve(Path(self.root))
             key = (str(folder), fingerprint(folder))
@@ -56,7 +57,8 @@ class Exports:
             if self._key == key:
                 return self.serving, None, None
             if self.serving is None:
-                self.serving, self._key = Database.open(folder, threshold=self.threshold), key
+                self.serving, self._key = Database.open(folder, threshold=self.threshold,
+                                                        progress=progress), key
                 return self.serving, None, None
             if key in self.failed:
                 return self.serving, None, self.failed[key]
@@ -126,10 +128,10 @@ def query(db: Database, name: str, filters: Filters | None = None, scope: Scope 
                   scope, tuple(sorted(options.items())))
 
 
-def current_database() -> tuple[Database, str | None, ExportError | None]:
+def current_database(progress=None) -> tuple[Database, str | None, ExportError | None]:
     """The database of the newest complete export under the data folder, with what is
     happening to a newer one (see Exports.current)."""
-    return exports(str(default_data_dir()), load_settings().threshold).current()
+    return exports(str(default_data_dir()), load_settings().threshold).current(progress)
 
 
 @dataclass(frozen=True)

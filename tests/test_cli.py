@@ -96,3 +96,23 @@ def test_human_summary_is_formatted_the_swedish_way(small_export):
     out = run("summary", "--data", small_export)
     assert "85\u00a0%" in out.stdout  # home 11 / 13
     assert "11 / 13" in out.stdout
+
+
+def test_a_first_build_says_each_step(small_export, tmp_path, monkeypatch, capsys):
+    """A new export is built with a line per step on stderr (the app shows the same step
+    in a banner); a kept database opens without any."""
+    from dashboard.cli import main
+    from dashboard.db import BUILD_STEPS, Database
+    monkeypatch.setenv("HEMBESOK_CACHE", str(tmp_path / "cache"))
+    heard = []
+    Database.open(small_export, progress=heard.append).close()
+    assert heard == list(BUILD_STEPS)
+    monkeypatch.setenv("HEMBESOK_CACHE", str(tmp_path / "other"))
+    main(["validate", "--data", str(small_export)])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("[")]
+    assert [line.split("] ", 1)[1] for line in lines][:2] == [
+        "Steg 1 av 5: filerna läses.", "Steg 2 av 5: raderna kontrolleras mot dataavtalet."]
+    assert len(lines) == len(BUILD_STEPS)
+    heard.clear()
+    Database.open(small_export, progress=heard.append).close()  # kept: no step
+    assert heard == []

@@ -196,7 +196,7 @@ def test_a_failed_background_validation_is_reported_once(tmp_path, monkeypatch):
     write_export(tmp_path / "b", fixture_small.tables(), extracted_at="2024-07-31")
     attempts = []
 
-    def out_of_memory(path, threshold=None):
+    def out_of_memory(path, threshold=None, progress=None):
         attempts.append(path)
         raise MemoryError
 
@@ -237,7 +237,7 @@ def test_a_refused_export_holds_no_readers_lock(tmp_path, monkeypatch):
 
     import dashboard.db
 
-    def refuse(export, con=None, threshold=None):
+    def refuse(export, con=None, threshold=None, progress=None):
         raise ExportError("personal_number", table="visits", column="notes", count=1,
                           row=1, file="visits.parquet")
 
