@@ -258,10 +258,12 @@ def _solve(con, threshold: int) -> None:
     measures = names[alphabetical]
     measure = np.argsort(alphabetical)[measure]  # codes in the order of the names
     axes = _axes(units, periods)
-    key = (measure * axes.n_periods + period) * axes.n_units + unit
-    order = np.argsort(key, kind="stable")
-    values = cells["value"].astype(np.int64)[order]
+    order = np.argsort((measure * axes.n_periods + period) * axes.n_units + unit,
+                       kind="stable")
+    values = cells.pop("value").astype(np.int64)[order]
+    del cells  # the build holds DuckDB's memory too: keep only what the solver reads
     measure, unit, period = measure[order], unit[order], period[order]
+    del order
     hidden = hidden_cells(values, measure, unit, period, axes, threshold)
     # written in the order of their keys (measures by name, periods, units): no sort, no join
 

@@ -140,14 +140,14 @@ class _Cells:
         self.cost = (values * LEVEL_WEIGHT[axes.unit_level[unit]]
                      * kind_weight[np.asarray(period)])
         measure, unit, period = (np.asarray(a, dtype=np.int64) for a in (measure, unit, period))
-        self.key = (measure * axes.n_periods + period) * axes.n_units + unit
-        assert np.all(self.key[1:] > self.key[:-1]), "cells must come sorted by their keys"
+        key = (measure * axes.n_periods + period) * axes.n_units + unit
+        assert np.all(key[1:] > key[:-1]), "cells must come sorted by their keys"
         self.values = values
         # every possible key to its cell (-1: a count of 0): a look-up is one read (a
         # national grid: some ten million keys, 40 MB while the database is built)
         size = (int(measure.max()) + 1 if len(measure) else 1) * axes.n_periods * axes.n_units
         self.index = np.full(size, -1, dtype=np.int32)
-        self.index[self.key] = np.arange(len(self.key), dtype=np.int32)
+        self.index[key] = np.arange(len(key), dtype=np.int32)
 
     def at(self, measure, unit, period) -> np.ndarray:
         """Indices of the cells (measure, unit, period), -1 where the count is 0."""
@@ -261,26 +261,25 @@ def _cousin_patterns(cells: _Cells, measure, unit, period, small, hidden, covere
 def _choose(cells: _Cells, x: np.ndarray, corners, hidden, covered, small) -> None:
     """Of candidate patterns (row r: the cells (unit, period) of corners[k][0][r],
     corners[k][1][r], a period of -1 none) for the cells x[r], the cheapest valid one per
-    cell, all hidden at once."""
+    cell, all hidden at once. The corners are looked up twice, for every row and then for
+    the rows chosen, rather than kept: a national grid has millions of rows."""
     if not len(x):
         return
     measure = cells.measure[x]
-    found = []
     valid = np.ones(len(x), dtype=bool)
     cost = np.zeros(len(x), dtype=np.int64)
     for who, when in corners:
         needed = when >= 0
-        at = np.where(needed, cells.at(measure, who, np.maximum(when, 0)), -1)
+        at = cells.at(measure, who, np.maximum(when, 0))
         valid &= ~(needed & (at < 0))
-        cost += np.where(at >= 0, np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
-        found.append(at)
-    x, cost = x[valid], cost[valid]
-    found = [f[valid] for f in found]
-    order = np.lexsort((cost, x))
-    first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(x) else order
-    for at in found:
-        chosen = at[first]
-        chosen = chosen[chosen >= 0]
+        cost += np.where(needed & (at >= 0),
+                         np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
+    rows = np.flatnonzero(valid)
+    order = rows[np.lexsort((cost[rows], x[rows]))]
+    first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(order) else order
+    for who, when in corners:
+        chosen = cells.at(measure[first], who[first], np.maximum(when[first], 0))
+        chosen = chosen[(when[first] >= 0) & (chosen >= 0)]
         hidden[chosen] = True
         covered[chosen] = True
 
