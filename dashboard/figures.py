@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import altair as alt
 import pandas as pd
 
 from dashboard import charts, series, tables
@@ -25,7 +24,7 @@ REACH_STAGES = ["offered_share", "accepted_share", "started_share", "completed_s
 @dataclass
 class Figure:
     title: str
-    chart: alt.TopLevelMixin
+    chart: dict  # a Vega-Lite spec (charts)
     table: pd.DataFrame
     file_name: str
     indicators: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ import html
 
 import pandas as pd
 
-from dashboard import figures, tables
+from dashboard import charts, figures, tables
 from dashboard.numbers import percent
 from dashboard.tiles import cell_text
 from dashboard.i18n import indicator_definition, indicator_name, t
@@ -33,7 +33,7 @@ def _fixed_width(spec):
 def chart_svg(chart) -> str:
     """The chart as SVG, measured and drawn in the font the PDF uses, so that labels fit."""
     import vl_convert
-    spec = _fixed_width(chart.to_dict())
+    spec = _fixed_width(charts.as_json(chart))
     spec.setdefault("config", {})["font"] = REPORT_FONT
     return vl_convert.vegalite_to_svg(spec)
 

@@ -51,9 +51,7 @@ if shown:
 else:
     fig = figures.both_professions_by_bvc(context, large=True)
     # the slide's heading names it; labels large enough for the back of the room
-    large = (fig.chart.properties(title="").configure_axis(labelFontSize=20, titleFontSize=20)
-             .configure_legend(labelFontSize=20))
-    st.altair_chart(charts.unvalidated(large), width="stretch")
+    st.vega_lite_chart(spec=charts.enlarged(fig.chart, 20), width="stretch")
 
 back, position, forward, leave = st.columns([2, 2, 2, 3], vertical_alignment="center")
 if back.button(t("slide_previous", lang), icon=":material/arrow_back:", shortcut="PageUp",

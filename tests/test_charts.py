@@ -16,13 +16,18 @@ def _trend(series: bool) -> dict:
     chart = charts.trend(frame, value_title="Besök", is_share=False, interval="quarter",
                          lang="sv", title="t", description="d",
                          series="series" if series else None)
-    return json.loads(chart.to_json())
+    return charts.as_json(chart)
+
+
+def _layers(spec: dict):
+    for layer in spec.get("layer", []):
+        yield layer
+        yield from _layers(layer)
 
 
 def _points(spec: dict) -> dict:
-    return next(layer for layer in spec["layer"]
-                if (layer["mark"]["type"] if isinstance(layer["mark"], dict)
-                    else layer["mark"]) == "point")
+    return next(layer for layer in _layers(spec)
+                if "mark" in layer and layer["mark"]["type"] == "point")
 
 
 def test_a_part_periods_point_is_hollow_with_an_outline():
@@ -45,31 +50,34 @@ def test_a_hidden_bar_shows_its_text_at_zero_and_counts_have_whole_ticks():
 
     frame = pd.DataFrame({"category": ["1", "2", "3"], "value": [7, np.nan, 5],
                           "value_text": ["7", "<5", "5"]})
-    spec = json.loads(charts.bars(frame, category="category", value_title="Besök",
-                                  is_share=False, lang="sv", title="t",
-                                  description="d").to_json())
+    spec = charts.as_json(charts.bars(frame, category="category", value_title="Besök",
+                                      is_share=False, lang="sv", title="t", description="d"))
     bar, text = spec["layer"]
     assert text["encoding"]["x"]["field"] == "text_at"
     rows = spec["datasets"][spec["data"]["name"]]
     assert [(r["value_text"], r["text_at"]) for r in rows] == [("7", 7), ("<5", 0), ("5", 5)]
-    assert bar["encoding"]["x"]["axis"]["tickMinStep"] == 1
+    assert bar["mark"]["type"] == "bar" and spec["encoding"]["x"]["axis"]["tickMinStep"] == 1
 
 
 def test_every_chart_the_pages_draw_is_a_valid_vega_lite_spec(small_export, monkeypatch):
-    """The app skips Altair's schema check at every rerun (charts.unvalidated); here every
-    chart of every page, default and filtered, is checked against Vega-Lite's schema."""
+    """The charts are written as Vega-Lite dicts (no schema check at a rerun); here every
+    chart of every page, default and filtered, is checked against Vega-Lite's schema, as
+    JSON (the rows of its datasets included), and the schema refuses a broken one."""
+    import pytest
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import load_schema
+    from jsonschema.exceptions import ValidationError
     from streamlit.testing.v1 import AppTest
 
     from conftest import ROOT
-    from dashboard import charts
     from dashboard.app_pages import PAGES
     drawn = []
-    original = charts.unvalidated
+    original = charts._with_config
 
-    def record(chart):
-        drawn.append(chart)
-        return original(chart)
-    monkeypatch.setattr(charts, "unvalidated", record)
+    def record(*args, **kwargs):
+        drawn.append(original(*args, **kwargs))
+        return drawn[-1]
+    monkeypatch.setattr(charts, "_with_config", record)
     monkeypatch.setenv("HEMBESOK_DATA", str(small_export))
     for page in [p.file for p in PAGES if p.needs is None]:
         for params in ({}, {"period": "all", "district": "Norr"}):
@@ -81,5 +89,14 @@ def test_every_chart_the_pages_draw_is_a_valid_vega_lite_spec(small_export, monk
             at.run()
             assert not at.exception
     assert len(drawn) > 20
+    schema = load_schema()
+    kinds = set()
     for chart in drawn:
-        type(chart).to_dict(chart, validate=True)  # raises on a spec the schema refuses
+        spec = json.loads(json.dumps(charts.as_json(chart)))
+        validate_jsonschema(spec, schema)  # raises on a spec the schema refuses
+        kinds.add("facet" if "facet" in spec else "layer")
+    assert kinds == {"facet", "layer"}
+    broken = charts.as_json(drawn[0])
+    broken["layer"] = [{"mark": {"type": "pie-ish"}}]
+    with pytest.raises(ValidationError):
+        validate_jsonschema(json.loads(json.dumps(broken)), schema)
