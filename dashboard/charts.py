@@ -11,6 +11,7 @@ are the project's own; tests/test_charts.py checks every chart the pages draw ag
 Vega-Lite's schema."""
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 

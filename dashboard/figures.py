@@ -151,7 +151,7 @@ def bvc_against_averages(context, bvc_id: str, interval: str) -> pd.DataFrame:
     district = units.district[units.bvc_id == bvc_id].iloc[0]
     members = frozenset(units.bvc_id[units.district == district])
     every = context.counts(["visits"], by="bvc", interval=interval, view=view)
-    active = every[every.value > 0].groupby("period_group").unit_group.agg(set)
+    active = every[every.value > 0]
     parts = []
     own = every[every.unit_group == bvc_id]
     parts.append(pd.DataFrame({"period": own.period_group, "series": dict(zip(
@@ -159,7 +159,8 @@ def bvc_against_averages(context, bvc_id: str, interval: str) -> pd.DataFrame:
     for chosen, label in ((members, f"{t('district_average', context.lang)} {district}"),
                           (view.chosen, t("all_average", context.lang))):
         rows = context.counts(["visits"], interval=interval, view=replace(view, chosen=chosen))
-        bvcs = rows.period_group.map(lambda p: len(active.get(p, set()) & chosen))
+        with_visits = active[active.unit_group.isin(chosen)]
+        bvcs = rows.period_group.map(with_visits.groupby("period_group").size()).fillna(0)
         parts.append(pd.DataFrame({"period": rows.period_group, "series": label,
                                    "value": rows.shown / bvcs.where(bvcs > 0)}))
     return pd.concat(parts, ignore_index=True).sort_values(["period"], kind="stable")

@@ -10,8 +10,8 @@ from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.hiding import day_numbers, unit_totals_hidden
 from dashboard.i18n import t
 from dashboard.numbers import DASH, integer, iso_day, percent
-from dashboard.series import cell_text, labelled, with_share_values
-from dashboard.suppression import count_text, counts_text, share_text
+from dashboard.series import labelled, with_share_values
+from dashboard.suppression import cell_texts, count_text, counts_text, share_text
 from dashboard.tables import with_texts
 
 FIELDS = FORM_FIELDS
@@ -41,24 +41,18 @@ def bands(lang: str, threshold: int) -> list[str]:
             t("band_hidden", lang)]
 
 
-def _band(value, few: bool, names: list[str]) -> str:
-    if few:
-        return names[1]
-    if pd.isna(value):
-        return names[-1]
-    if value == 0:
-        return names[0]
-    return names[2 + sum(value >= limit for limit in BAND_LIMITS)]
-
-
 def _cells(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """Shares as text and colour band: a hidden share whose empty fields are a small count
     says "<5" (a few are empty: a count may say that much), any other hidden one "–"."""
     out = with_texts(frame, lang, threshold)
-    few = (out.n > 0) & (out.n < threshold) & (out.denominator >= threshold)
-    out["value_text"] = [f"<{threshold}" if f else v for f, v in zip(few, out.value_text)]
-    names = bands(lang, threshold)
-    out["band"] = [_band(v, f, names) for v, f in zip(out.value, few)]
+    few = ((out.n > 0) & (out.n < threshold) & (out.denominator >= threshold)).to_numpy()
+    out["value_text"] = np.where(few, f"<{threshold}", out.value_text.to_numpy(dtype=object))
+    # the band: "a few" for those, grey for a hidden share, "0 %", then by BAND_LIMITS
+    value = out.value.to_numpy(dtype=float)
+    band = np.select([few, np.isnan(value), value == 0],
+                     [1, len(BAND_LIMITS) + 3, 0],
+                     2 + np.searchsorted(BAND_LIMITS, np.nan_to_num(value), side="right"))
+    out["band"] = np.asarray(bands(lang, threshold), dtype=object)[band]
     return out
 
 
@@ -100,7 +94,8 @@ def completeness_by_field(frame: pd.DataFrame, lang: str, threshold: int,
     if visits_hidden is not None:
         shares = _with_visits_hidden(shares, shares.bvc_id.map(visits_hidden).fillna(False))
     out = _cells(shares, lang, threshold)
-    return out.assign(field_label=[field_label(f, lang) for f in out.field],
+    return out.assign(field_label=out.field.map({f: field_label(f, lang)
+                                                 for f in out.field.unique()}),
                       unit=out.bvc_name)
 
 
@@ -115,10 +110,10 @@ def completeness_by_period(frame: pd.DataFrame, field: str, interval: str, lang:
     rows = frame[frame.field == field]
     shares = with_share_values(rows.reset_index(drop=True), ["bvc_id"], threshold)
     if visits is not None:
-        hidden = set(zip(visits.bvc_id[visits.hidden], day_numbers(visits.period[visits.hidden])))
-        shares = _with_visits_hidden(shares, pd.Series(
-            [k in hidden for k in zip(shares.bvc_id, day_numbers(shares.period))],
-            index=shares.index))
+        hidden = pd.MultiIndex.from_arrays([visits.bvc_id[visits.hidden],
+                                            day_numbers(visits.period[visits.hidden])])
+        cells = pd.MultiIndex.from_arrays([shares.bvc_id, day_numbers(shares.period)])
+        shares = _with_visits_hidden(shares, pd.Series(cells.isin(hidden), index=shares.index))
     out = _cells(shares, lang, threshold)
     return labelled(out.assign(unit=out.bvc_name), interval, lang, filters, reference)
 
@@ -181,7 +176,7 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     return pd.DataFrame({
         t("district", lang): units.district.tolist(),
         t("bvc", lang): units.bvc_name.tolist(),
-        t("visits", lang): [cell_text(v, h, threshold, lang) for v, h in zip(visits, hide)],
+        t("visits", lang): cell_texts(visits, hide, threshold, lang),
         t("empty_fields", lang): [
             t("few_empty", lang, t=threshold) if 0 < a < threshold <= b
             else DASH if h else share_text(a, b, threshold, lang)
@@ -224,8 +219,8 @@ def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, thres
               else visits_hidden.reindex(totals.index, fill_value=False))
     out = pd.DataFrame({t("district", lang): units.district.tolist() + [""],
                         t("bvc", lang): units.bvc_name.tolist() + [t("all_units_row", lang)],
-                        t("visits", lang): [cell_text(n, h, threshold, lang) for n, h in
-                                            zip(units.denominator, hidden)]
+                        t("visits", lang): cell_texts(units.denominator, hidden,
+                                                      threshold, lang)
                         + [count_text(int(units.denominator.sum()), threshold, lang)]})
     for check in CHECKS:
         column = counts[check].astype(int).tolist()

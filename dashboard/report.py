@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard import charts, figures, tables
 from dashboard.numbers import percent
-from dashboard.tiles import cell_text
+from dashboard.suppression import cell_text
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import integer, iso_day
 from dashboard.tiles import tiles_table

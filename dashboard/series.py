@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.i18n import t
 from dashboard.hiding import (hidden_as_months)
 from dashboard.numbers import LOCALES
-from dashboard.suppression import hidden_cells, hidden_grid
+from dashboard.suppression import cell_text, cell_texts, hidden_cells, hidden_grid
 
 ALL_UNITS = "__all__"
 SHARE_COLUMNS = ["n", "denominator", "missing"]
@@ -30,20 +30,12 @@ def period_label(day: dt.date, interval: str, lang: str) -> str:
     return str(day.year)
 
 
-def cell_text(value, hidden: bool, threshold: int, lang: str) -> str:
-    """A count as shown: "<5" for a small one, "–" for one hidden to protect a sibling."""
-    from dashboard.numbers import DASH, integer
-    if 0 < int(value) < threshold:
-        return f"<{threshold}"
-    return DASH if hidden and int(value) else integer(value, lang)
-
-
 def suppressed_counts(counts: list[int], threshold: int, lang: str
                       ) -> tuple[list[float], list[str]]:
     """Sibling counts (their total shown) as chart values, NaN where hidden, and as text."""
     hidden = hidden_cells(counts, threshold)
     return ([np.nan if h else float(c) for c, h in zip(counts, hidden)],
-            [cell_text(c, h, threshold, lang) for c, h in zip(counts, hidden)])
+            cell_texts(counts, hidden, threshold, lang))
 
 
 def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int) -> pd.Series:
@@ -181,8 +173,7 @@ def destination_bars(frame: pd.DataFrame, lang: str, threshold: int,
         "group": [label("destination_group", g, lang) for g in summed.destination_group],
         "category": [label("destination", d, lang) for d in summed.destination],
         "value": summed.referrals.where(~hidden).astype(float).tolist(),
-        "value_text": [cell_text(c, h, threshold, lang)
-                       for c, h in zip(summed.referrals, hidden)]})
+        "value_text": cell_texts(summed.referrals, hidden, threshold, lang)})
 
 
 def destinations_hidden(summed: pd.DataFrame, threshold: int) -> pd.Series:
@@ -262,7 +253,7 @@ def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str,
     rows["value"] = rows["mean"].where(~hidden)
     rows["series"] = [t("all_roles", lang) if r == "all" else label("rater_role", r, lang)
                       for r in rows.rater_role]
-    rows["n_text"] = [cell_text(n, h, threshold, lang) for n, h in zip(rows.n, hidden)]
+    rows["n_text"] = cell_texts(rows.n, hidden, threshold, lang)
     return rows
 
 

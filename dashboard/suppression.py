@@ -2,7 +2,31 @@
 threshold - 1 show as "<threshold", shares and means with N below it show as "–"."""
 from __future__ import annotations
 
+import numpy as np
+
 from dashboard.numbers import DASH, decimal, integer, percent
+
+
+def cell_text(value, hidden: bool, threshold: int, lang: str) -> str:
+    """A count as shown: "<5" for a small one, "–" for one hidden to protect another
+    (the grid keeps no zero cells, so a hidden one is never 0)."""
+    if 0 < int(value) < threshold:
+        return f"<{threshold}"
+    return DASH if hidden else integer(value, lang)
+
+
+def cell_texts(values, hidden, threshold: int, lang: str) -> list[str]:
+    """cell_text of every cell at once, each distinct number formatted once (a national
+    table has tens of thousands of cells and a few thousand distinct numbers)."""
+    values = np.asarray(values, dtype="int64")
+    hidden = np.asarray(hidden, dtype=bool)
+    distinct, where = np.unique(values, return_inverse=True)
+    texts = np.array([integer(int(v), lang) for v in distinct] or [""], dtype=object)
+    texts = texts[where] if len(values) else np.array([], dtype=object)
+    small = (values > 0) & (values < threshold)
+    texts[hidden & ~small] = DASH
+    texts[small] = f"<{threshold}"
+    return texts.tolist()
 
 
 def count_text(n, threshold: int, lang: str = "sv") -> str:

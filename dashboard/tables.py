@@ -6,9 +6,8 @@ import pandas as pd
 from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
-from dashboard.series import (cell_text, hide_within, period_label,
-                              roles_hidden)
-from dashboard.suppression import count_text, hidden_cells, mean_text
+from dashboard.series import hide_within, period_label, roles_hidden
+from dashboard.suppression import cell_text, cell_texts, count_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
 COLUMN_KEYS = {"district": "district", "bvc_name": "bvc", "programme": "programme",
@@ -21,8 +20,7 @@ def count_table(rows: pd.DataFrame, lang: str, threshold: int, keys: list[str],
     out = pd.DataFrame({t("period", lang): rows.period_label.tolist()})
     for key in keys:
         out[t(COLUMN_KEYS[key], lang)] = rows[key].tolist()
-    out[t(column, lang)] = [cell_text(v, h, threshold, lang)
-                            for v, h in zip(rows[column], rows.hidden)]
+    out[t(column, lang)] = cell_texts(rows[column], rows.hidden, threshold, lang)
     return out
 
 
@@ -30,8 +28,7 @@ def visits_table(rows: pd.DataFrame, units: pd.DataFrame, lang: str, threshold: 
                  ) -> pd.DataFrame:
     """Visits and families visited per BVC and period (Context.counts' rows by BVC,
     labelled) as text: hidden ones "<5" or "–"; a row per BVC and period with visits."""
-    rows = rows.assign(text=[cell_text(v, h, threshold, lang)
-                             for v, h in zip(rows.value, rows.hidden)])
+    rows = rows.assign(text=cell_texts(rows.value, rows.hidden, threshold, lang))
     visits = rows[rows.measure == "visits"]
     families = rows[rows.measure == "families_visited"].set_index(["period", "bvc_id"]).text
     visits = visits[visits.value > 0].merge(units[["bvc_id", "bvc_name", "district"]],
@@ -67,8 +64,7 @@ def visits_by_number_table(frame: pd.DataFrame, programme_names: dict[str, str],
         t("programme", lang): [programme_names.get(p, p) for p in frame.programme_id],
         t("visit_number", lang): frame.visit_number.astype(int).tolist(),
         t("age", lang): [age_label(a, lang) for a in frame.label],
-        t("visits", lang): [cell_text(v, h, threshold, lang)
-                            for v, h in zip(frame.visits, hidden)],
+        t("visits", lang): cell_texts(frame.visits, hidden, threshold, lang),
     })
 
 
@@ -119,12 +115,19 @@ def due_table(due: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def percent_texts(values: pd.Series, lang: str) -> list[str]:
+    """Shares as text ("96 %", "–" for NaN), each distinct share formatted once."""
+    texts = {v: percent(v, lang) for v in values.dropna().unique()}
+    return [DASH if pd.isna(v) else texts[v] for v in values]
+
+
 def with_texts(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """Adds `value_text` ("96 %" or "–") and `detail` ("n / N", hidden ones "<5" or "–")."""
     out = frame.copy()
-    out["value_text"] = [percent(None if pd.isna(v) else v, lang) for v in out.value]
-    out["detail"] = [f"{cell_text(n, h, threshold, lang)} / {cell_text(d, h, threshold, lang)}"
-                     for n, d, h in zip(out.n, out.denominator, out.hidden)]
+    out["value_text"] = percent_texts(out.value, lang)
+    out["detail"] = [f"{n} / {d}" for n, d in zip(
+        cell_texts(out.n, out.hidden, threshold, lang),
+        cell_texts(out.denominator, out.hidden, threshold, lang))]
     return out
 
 
@@ -236,8 +239,8 @@ def reach_table(stages: pd.DataFrame, families: pd.DataFrame, cohort: str, lang:
     out = pd.DataFrame({
         t("district", lang): [d for d, _ in wide.index],
         t("cohort_born", lang): [period_label(p, cohort, lang) for _, p in wide.index],
-        t("families", lang): [cell_text(n, h, threshold, lang) for n, h in zip(
-            count.value.fillna(0).astype("int64"), count.hidden.fillna(False).astype(bool))]})
+        t("families", lang): cell_texts(count.value.fillna(0), count.hidden.fillna(False),
+                                        threshold, lang)})
     for indicator in ("offered_share", "accepted_share", "started_share", "completed_share"):
         out[indicator_name(indicator, lang)] = (
             wide[indicator].fillna("–").tolist() if indicator in wide else "–")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.i18n import indicator_definition, indicator_name, t
 from dashboard.numbers import excel_value, percent, signed
-from dashboard.suppression import count_text, share_hidden, share_text
+from dashboard.suppression import cell_text, count_text, share_hidden, share_text
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,6 @@ def count_tile(indicator: str, count: int, lang: str, threshold: int,
     return Tile(indicator, indicator_name(indicator, lang), count_text(count, threshold, lang),
                 "", indicator_definition(indicator, lang),
                 change=count_change(count, previous, threshold, lang), trend=trend)
-
-
-def cell_text(value, hidden: bool, threshold: int, lang: str) -> str:
-    """A count as shown: "<5" for a small one, "–" for one hidden to protect another."""
-    from dashboard.numbers import DASH, integer
-    if 0 < int(value) < threshold:
-        return f"<{threshold}"
-    return DASH if hidden else integer(value, lang)
 
 
 def grid_count_tile(indicator: str, row, lang: str, threshold: int, previous=None,

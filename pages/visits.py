@@ -10,15 +10,17 @@ context = page_context()
 lang, threshold = context.lang, context.threshold
 widgets.header(context, "visits_page")
 interval = widgets.interval_choice(lang)
-counts = context.query("visit_counts_by_bvc_and_period", interval=interval)
-if counts.empty:
+by_bvc = figures.grid_rows(context.counts(["visits", "families_visited"], by="bvc",
+                                          interval=interval), "bvc_id")
+visited = set(by_bvc.bvc_id[(by_bvc.measure == "visits") & (by_bvc.value > 0)])
+if not visited:
     widgets.empty_selection(lang)
 st.subheader(t("visits_by_district", lang))
 widgets.figure(figures.visits_by_district(context, interval), lang)
 
 st.subheader(t("bvc_against_district", lang))
 units = context.query("units")
-in_scope = units[units.bvc_id.isin(counts.bvc_id)]
+in_scope = units[units.bvc_id.isin(visited)]
 bvc = st.selectbox(t("bvc", lang), list(in_scope.bvc_id),
                    format_func=dict(zip(units.bvc_id, units.bvc_name)).get, key="compare_bvc")
 comparison = context.labelled(figures.bvc_against_averages(context, bvc, interval), interval)
@@ -32,7 +34,6 @@ widgets.chart_block(
 
 st.subheader(t("visits_by_bvc", lang))
 widgets.table_with_download(
-    tables.visits_table(context.labelled(figures.grid_rows(context.counts(
-        ["visits", "families_visited"], by="bvc", interval=interval), "bvc_id"), interval),
-        units, lang, threshold), "besok_per_bvc.csv", lang)
+    tables.visits_table(context.labelled(by_bvc, interval), units, lang, threshold),
+    "besok_per_bvc.csv", lang)
 widgets.suppression_note(context, over_time=True)

@@ -272,8 +272,8 @@ def test_presentation_steps_through_the_groups(exact):
     assert at.title[0].value == "Föräldrarna och hänvisningarna"
 
 
-def _chart_rows(at) -> list[tuple[str, "pd.DataFrame"]]:
-    """Every Altair chart's data as Streamlit sends it to the browser (its datasets)."""
+def _chart_rows(at) -> list:
+    """Every chart's data as Streamlit sends it to the browser (its datasets)."""
     import json
 
     import pyarrow as pa
