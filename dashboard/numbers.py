@@ -46,6 +46,13 @@ def iso_day(value) -> str:
     return DASH if pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
+def iso_days(values) -> list[str]:
+    """iso_day of a whole column at once."""
+    import pandas as pd
+    days = pd.to_datetime(pd.Series(values))
+    return days.dt.strftime("%Y-%m-%d").fillna(DASH).tolist()
+
+
 def month(day: dt.date, lang: str = "sv") -> str:
     """'mars 2024' / 'March 2024'."""
     return format_date(day, format="LLLL y", locale=LOCALES[lang])

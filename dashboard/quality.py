@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.contract import FORM_FIELDS, RULES, VISITS
 from dashboard.hiding import day_numbers, unit_totals_hidden
 from dashboard.i18n import t
-from dashboard.numbers import DASH, integer, iso_day, percent
+from dashboard.numbers import DASH, integer, iso_days, percent
 from dashboard.series import labelled, with_share_values
 from dashboard.suppression import cell_texts, count_text, counts_text, share_text
 from dashboard.tables import with_texts
@@ -169,10 +169,11 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
     days_since = units.days_since_last_visit.to_numpy(dtype=float, na_value=np.nan)
     stopped = np.isnan(days_since) | (days_since > days)
     over = np.where(total > 0, n / np.where(total > 0, total, 1), 0) > empty_limit
-    reasons = [[t("look_stopped", lang, days=days)] * bool(s_)
-               + [t("look_empty", lang, limit=percent(empty_limit, lang))] * bool(o)
-               + [t("look_flagged", lang)] * bool(f)
-               for s_, o, f in zip(stopped, over, flagged > 0)]
+    texts = (t("look_stopped", lang, days=days),
+             t("look_empty", lang, limit=percent(empty_limit, lang)), t("look_flagged", lang))
+    nothing = "✓ " + t("look_nothing", lang)
+    look = [("⚠ " + "; ".join(x for x, on in zip(texts, r) if on)) if any(r) else nothing
+            for r in zip(stopped, over, flagged > 0)]
     return pd.DataFrame({
         t("district", lang): units.district.tolist(),
         t("bvc", lang): units.bvc_name.tolist(),
@@ -183,10 +184,10 @@ def unit_overview(completeness: pd.DataFrame, flags: pd.DataFrame, last: pd.Data
             for a, b, h in zip(n, total, hide)],
         t("without_ratings", lang): [DASH if h or r else share_text(a, b, threshold, lang)
                                      for a, b, h, r in zip(unrated, visits, hide, rated_hide)],
-        t("implausible", lang): [count_text(f, threshold, lang) for f in flagged],
-        t("last_visit", lang): [iso_day(d) for d in units.last_visit],
-        t("look_at", lang): [("⚠ " + "; ".join(r)) if r else "✓ " + t("look_nothing", lang)
-                             for r in reasons]})
+        t("implausible", lang): cell_texts(flagged, np.zeros(len(flagged), bool), threshold,
+                                           lang),
+        t("last_visit", lang): iso_days(units.last_visit),
+        t("look_at", lang): look})
 
 
 def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame:
@@ -195,10 +196,10 @@ def stopped_reporting(frame: pd.DataFrame, days: int, lang: str) -> pd.DataFrame
     return pd.DataFrame({
         t("district", lang): stopped.district.tolist(),
         t("bvc", lang): stopped.bvc_name.tolist(),
-        t("last_visit", lang): [iso_day(v) for v in stopped.last_visit],
+        t("last_visit", lang): iso_days(stopped.last_visit),
         t("days_since", lang): ["–" if pd.isna(v) else integer(v, lang)
                                 for v in stopped.days_since_last_visit],
-        t("unit_start", lang): [iso_day(v) for v in stopped.start_date]})
+        t("unit_start", lang): iso_days(stopped.start_date)})
 
 
 def flag_table(flags: pd.DataFrame, completeness: pd.DataFrame, lang: str, threshold: int,
@@ -250,8 +251,9 @@ def flagged_rows(flags: pd.DataFrame, lang: str,
                "duration_minutes": "duration_column", "expected_minutes": "expected_minutes",
                "window_opens": "window_opens", "window_closes": "window_closes"}
     names = programme_names or {}
-    out = flags.assign(check=[t(f"check_{c}", lang) for c in flags.check_name],
-                       programme_id=[names.get(p, p) for p in flags.programme_id]
+    checks = {c: t(f"check_{c}", lang) for c in flags.check_name.unique()}
+    out = flags.assign(check=flags.check_name.map(checks),
+                       programme_id=flags.programme_id.map(lambda p: names.get(p, p))
                        )[list(columns)]
     return out.rename(columns={c: t(key, lang) for c, key in columns.items()})
 

@@ -118,16 +118,16 @@ def due_table(due: pd.DataFrame, lang: str) -> pd.DataFrame:
 def percent_texts(values: pd.Series, lang: str) -> list[str]:
     """Shares as text ("96 %", "–" for NaN), each distinct share formatted once."""
     texts = {v: percent(v, lang) for v in values.dropna().unique()}
-    return [DASH if pd.isna(v) else texts[v] for v in values]
+    return values.map(texts).astype(object).fillna(DASH).tolist()
 
 
 def with_texts(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """Adds `value_text` ("96 %" or "–") and `detail` ("n / N", hidden ones "<5" or "–")."""
     out = frame.copy()
     out["value_text"] = percent_texts(out.value, lang)
-    out["detail"] = [f"{n} / {d}" for n, d in zip(
-        cell_texts(out.n, out.hidden, threshold, lang),
-        cell_texts(out.denominator, out.hidden, threshold, lang))]
+    n, d = (pd.Series(cell_texts(out[c], out.hidden, threshold, lang), index=out.index,
+                      dtype="str") for c in ("n", "denominator"))
+    out["detail"] = n + " / " + d
     return out
 
 

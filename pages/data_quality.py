@@ -57,7 +57,7 @@ else:
 
 st.subheader(t("completeness_title", lang))
 by_field = quality.completeness_by_field(every, lang, threshold, visits_hidden)
-by_field = by_field[by_field.bvc_id.isin(set(completeness.bvc_id))]
+by_field = by_field[by_field.bvc_id.isin(completeness.bvc_id.unique())]
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
 drawn = quality.most_empty_units(completeness, threshold)
@@ -77,7 +77,7 @@ by_period = quality.completeness_by_period(
     field, interval, lang, threshold, context.filters, reference,
     figures.grid_rows(context.counts(["visits"], by="bvc", interval=interval), "bvc_id"))
 label = quality.field_label(field, lang)
-periods = list(dict.fromkeys(by_period.sort_values("period").period_label))
+periods = by_period.sort_values("period").period_label.unique().tolist()
 shown = periods[-quality.MAX_PERIODS:]
 widgets.chart_block(
     charts.heatmap(by_period[by_period.period_label.isin(shown) & by_period.bvc_id.isin(drawn)],
