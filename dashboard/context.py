@@ -84,6 +84,12 @@ class Context:
     def scope_for(self, name: str) -> Scope | None:
         return self.scope if name in ROW_LEVEL_QUERIES else None
 
+    def derived(self, name: str, key: tuple, make):
+        """`make()`: a table worked out from query results that depends on nothing but
+        this export, threshold, language and `key` (PageContext keeps it for reruns, other
+        pages and sessions)."""
+        return make()
+
     def view(self, filters: Filters | None = None) -> "read.View | None":
         """The selection (or `filters'`) on the grid of small numbers; None before the
         export holds a whole month."""

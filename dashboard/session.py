@@ -124,6 +124,12 @@ def _counts(_context, folder: str, export_fingerprint: str, threshold: int, meas
     return Context.counts(_context, list(measures), by, interval, view)
 
 
+@st.cache_data(ttl=3600, max_entries=500, show_spinner=False)
+def _derived(folder: str, export_fingerprint: str, threshold: int, lang: str, name: str,
+             key: tuple, _make) -> pd.DataFrame:
+    return _make()
+
+
 def _digest(values) -> str:
     return hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
 
@@ -158,6 +164,10 @@ class PageContext(Context):
         return _counts(self, str(self.db.export.path), self.db.export.fingerprint,
                        self.threshold, tuple(measures), _digest(sorted(view.chosen)),
                        frozenset(view.chosen), view.first, view.last, by, interval).copy()
+
+    def derived(self, name: str, key: tuple, make):
+        return _derived(str(self.db.export.path), self.db.export.fingerprint, self.threshold,
+                        self.lang, name, key, make)
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at

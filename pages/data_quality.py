@@ -56,7 +56,11 @@ else:
         st.caption(t("row_level_locked", lang))
 
 st.subheader(t("completeness_title", lang))
-by_field = quality.completeness_by_field(every, lang, threshold, visits_hidden)
+# over every BVC of the period (each BVC's visits hidden as the grid hides them), kept
+period = context.filters.period_only()
+by_field = context.derived("completeness_by_field", (period,), lambda: (
+    quality.completeness_by_field(every, lang, threshold, context.counts(
+        ["visits"], by="bvc", view=context.view(period)).set_index("unit_group").hidden)))
 by_field = by_field[by_field.bvc_id.isin(completeness.bvc_id.unique())]
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]

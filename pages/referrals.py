@@ -36,8 +36,12 @@ widgets.chart_block(
 
 st.subheader(t("destinations_by_district", lang))
 # over every district, the chosen ones' columns: hidden as on the page of every district
-widgets.table_with_download(series.destinations_by_district(
-    context.query("referrals_by_district_and_destination", context.filters.period_only()),
-    lang, threshold, set(destinations.district)), "hanvisningar_per_stadsdel.csv", lang)
+period = context.filters.period_only()
+every = context.derived("destinations_by_district", (period,), lambda: (
+    series.destinations_by_district(context.query("referrals_by_district_and_destination",
+                                                  period), lang, threshold)))
+chosen = set(destinations.district)
+widgets.table_with_download(every[[c for c in every.columns[:2]] + [
+    c for c in every.columns[2:] if c in chosen]], "hanvisningar_per_stadsdel.csv", lang)
 st.caption(t("destinations_by_district_caption", lang))
 widgets.suppression_note(context, over_time=True)
