@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard import session
 from dashboard.db import Database
 from dashboard.export import PACKAGE_ROOT
 from dashboard.filters import Filters, Scope
@@ -65,8 +66,6 @@ def opened(page: str, params: dict):
 
 def record(export: Path, pages: list[str]) -> dict[tuple[str, str], list[Call]]:
     """Per (page file, "default" | "filtered"): the distinct queries the page ran."""
-    import streamlit as st
-
     calls: list[Call] = []
     original = Database.query
 
@@ -81,7 +80,7 @@ def record(export: Path, pages: list[str]) -> dict[tuple[str, str], list[Call]]:
             for page in pages:
                 for variant, params in (("default", {}), ("filtered", FILTERED)):
                     at = opened(page, params)
-                    st.cache_data.clear()  # every query of the page runs, none is a hit
+                    session.clear_results()  # every query of the page runs, none is a hit
                     calls.clear()
                     at.run()
                     if at.exception:
@@ -109,14 +108,12 @@ def page_runs(export: Path, pages: list[str], selections: dict[str, dict], runs:
     empty result cache, then `runs` reruns as a user's next click finds them (seconds)."""
     import time
 
-    import streamlit as st
-
     out = {}
     with app_environment(export):
         for page in pages:
             for name, params in selections.items():
                 at = opened(page, params)
-                st.cache_data.clear()
+                session.clear_results()
                 started = time.perf_counter()
                 at.run()
                 first = time.perf_counter() - started

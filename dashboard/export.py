@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -41,8 +42,8 @@ class Export:
     reference_date: dt.date
     fingerprint: str
 
-    @property
-    def is_sample(self) -> bool:
+    @functools.cached_property
+    def is_sample(self) -> bool:  # asked at every page run: the paths resolved once
         return self.path.resolve() == SAMPLE_DIR.resolve()
 
 

@@ -93,7 +93,13 @@ def exports(root: str, threshold: int) -> Exports:
     return Exports(root, threshold)
 
 
-@st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
+# Results are kept as objects and each reader gets a copy (`.copy()`: numpy columns copied,
+# Arrow columns shared, being immutable): st.cache_data unpickled every hit, a third of the
+# server's time when 20 sessions opened pages at once at 3 M visits.
+_results = st.cache_resource(ttl=3600, max_entries=2000, show_spinner=False)
+
+
+@_results
 def _query(_db: Database, folder: str, export_fingerprint: str, name: str, filters: Filters,
            scope: Scope | None, options: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     """Keyed by the export (not by `_db`, which Streamlit does not hash): a new export's
@@ -113,7 +119,7 @@ def sandbox(db: Database, limits: Limits, scope: Scope):
     return _sandbox(db, str(db.export.path), db.export.fingerprint, limits, scope)
 
 
-@st.cache_data(ttl=3600, max_entries=2000, show_spinner=False)
+@_results
 def _counts(_context, folder: str, export_fingerprint: str, threshold: int, measures: tuple,
             units: str, _chosen: frozenset, first: int, last: int, by: str | None,
             interval: str | None) -> pd.DataFrame:
@@ -124,7 +130,7 @@ def _counts(_context, folder: str, export_fingerprint: str, threshold: int, meas
     return Context.counts(_context, list(measures), by, interval, view)
 
 
-@st.cache_data(ttl=3600, max_entries=500, show_spinner=False)
+@_results
 def _derived(folder: str, export_fingerprint: str, threshold: int, lang: str, name: str,
              key: tuple, _make) -> pd.DataFrame:
     return _make()
@@ -138,7 +144,13 @@ def query(db: Database, name: str, filters: Filters | None = None, scope: Scope 
           **options) -> pd.DataFrame:
     """A named query's result, cached per export, query, filters, scope and options."""
     return _query(db, str(db.export.path), db.export.fingerprint, name, filters or Filters(),
-                  scope, tuple(sorted(options.items())))
+                  scope, tuple(sorted(options.items()))).copy()
+
+
+def clear_results() -> None:
+    """Forget every kept result (the benchmark's first runs); the open databases stay."""
+    for kept in (_query, _counts, _derived):
+        kept.clear()
 
 
 def current_database(progress=None) -> tuple[Database, str | None, ExportError | None]:
@@ -167,7 +179,7 @@ class PageContext(Context):
 
     def derived(self, name: str, key: tuple, make):
         return _derived(str(self.db.export.path), self.db.export.fingerprint, self.threshold,
-                        self.lang, name, key, make)
+                        self.lang, name, key, make).copy()
 
     def audit(self, action: str, what: str, rows: int | None = None, families=()) -> None:
         """As Context.audit; a view is recorded once per session and selection, not at
