@@ -1,6 +1,7 @@
 """The benchmark runs end to end on a tiny export (`--smoke`): every page's queries are
-recorded and replayed, pandas and the app agree on the numbers, concurrent sessions make
-no errors. It checks that the benchmark works, never how fast anything is: the figures
+recorded and replayed, pandas and the app agree on the numbers, new sessions at once
+against the real server (websocket clients) and the SQL alone make no errors, every page's
+bytes are counted. It checks that the benchmark works, never how fast anything is: the figures
 are measured by `python -m dashboard bench` and written to BENCHMARKS.md."""
 from __future__ import annotations
 
@@ -19,11 +20,16 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text == run.stdout.strip() + "\n" or text.strip() == run.stdout.strip()
     for heading in ("## Targets at the largest scale", "## Per scale",
-                    "## Each page's server run", "## Page times"):
+                    "## Each page's server run", "## Bytes each page sends", "## Page times"):
         assert heading in text
     assert "| same numbers both ways | yes |" in text
     assert "| session errors | 0 of 40 |" in text
+    assert "| real-server session errors | 0 of 12 |" in text  # 3 rounds of 4 at once
     runs, queries = text.split("## Page times")
+    sizes = runs.split("## Bytes each page sends")[1]
+    for page in ("overview.py, default", "visits.py, one BVC", "about_data.py, all, by year"):
+        line = next(line for line in sizes.splitlines() if line.startswith(f"| {page} |"))
+        assert float(line.split("|")[2]) > 1  # the page's messages reached the client
     for page in ("overview.py, default", "reach.py, one BVC", "data_quality.py, all, by year"):
         line = next(line for line in runs.splitlines() if line.startswith(f"| {page} |"))
         first, p50, p95 = (float(x) for x in line.split("|")[2].split("/"))
