@@ -67,6 +67,16 @@ STRINGS = {
     "visits": ("Besök", "Visits"),
     "download_csv": ("Ladda ner tabellen (CSV för Excel)", "Download the table (CSV for Excel)"),
     "definitions": ("Hur beräknas detta?", "How is this calculated?"),
+    "rows_shown": ("Visar de {shown} första av {total} raderna. Välj stadsdel, BVC eller en "
+                   "kortare period för färre rader; CSV-filen har alla.",
+                   "Showing the first {shown} of {total} rows. Choose a district, a BVC or a "
+                   "shorter period for fewer rows; the CSV has them all."),
+    "many_series": ("{count} linjer, för många för att skilja åt med färg: grå, namngivna när "
+                    "du pekar på dem.\nVälj högst {most} i sidomenyn för en färg och ett "
+                    "streckmönster per linje, eller se tabellen.",
+                    "{count} lines, too many to tell apart by colour: grey, named when you "
+                    "point at them.\nChoose at most {most} in the sidebar for a colour and a "
+                    "dash per line, or see the table."),
     "as_of_note": ("Ålder och status bedöms per {date}.", "Age and status are judged as of {date}."),
     # pages
     "visits_page": ("Besök", "Visits"),

@@ -94,8 +94,22 @@ def download(frame: pd.DataFrame, file_name: str, lang: str, families=()) -> Non
                        key=f"dl-{file_name}", on_click="ignore")
 
 
+# A table on screen shows at most this many rows, its download every row: Streamlit sends a
+# table's every row with the page (a national table of BVC × month was 631 KB of Besök's
+# 1 MB), and nobody reads a thousand rows on screen.
+TABLE_ROWS = 200
+
+
+def shown_table(frame: pd.DataFrame, lang: str) -> None:
+    """The table on screen, its first TABLE_ROWS rows and a line saying so when longer."""
+    st.dataframe(frame.head(TABLE_ROWS), hide_index=True, width="stretch")
+    if len(frame) > TABLE_ROWS:
+        st.caption(t("rows_shown", lang, shown=integer(TABLE_ROWS, lang),
+                     total=integer(len(frame), lang)))
+
+
 def table_with_download(frame: pd.DataFrame, file_name: str, lang: str, families=()) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch")
+    shown_table(frame, lang)
     download(frame, file_name, lang, families)
 
 
@@ -118,7 +132,7 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
     with chart_tab:
         st.vega_lite_chart(spec={**chart}, width="stretch")  # Streamlit takes its datasets out
     with table_tab:
-        st.dataframe(table, hide_index=True, width="stretch")
+        shown_table(table, lang)
     download(table, file_name, lang)
     if indicators or queries:
         definitions(list(indicators), lang, list(queries))

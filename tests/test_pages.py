@@ -333,3 +333,23 @@ def test_a_chosen_districts_rows_are_those_of_every_district(monkeypatch, page, 
     chosen = table(open_app(page, district="Landskrona", **params), -1)
     mine = [row for row in every if "Landskrona" in row]
     assert chosen and chosen == mine
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many_there_are(monkeypatch):
+    """Streamlit sends every row of a table with the page: at national scale Besök's table
+    per BVC and month was 631 KB. On screen a table stops after widgets.TABLE_ROWS rows and
+    says so; those rows are the whole table's first (the sample's whole period by month)."""
+    from dashboard import widgets
+    monkeypatch.setenv("HEMBESOK_DATA", str(ROOT / "data" / "sample"))
+    monkeypatch.delenv("HEMBESOK_SETTINGS", raising=False)
+    params = {"period": "all", "interval": "month"}
+    capped = open_app("pages/visits.py", **params)
+    monkeypatch.setattr(widgets, "TABLE_ROWS", 100_000)
+    whole = open_app("pages/visits.py", **params)
+    notes = [c.value for c in capped.caption if "raderna" in c.value]
+    assert len(notes) == len(whole.dataframe) == 3
+    for i, note in enumerate(notes):
+        rows = table(whole, i)
+        assert len(rows) > 200 and table(capped, i) == rows[:200]
+        assert note.startswith(f"Visar de 200 första av {len(rows)} raderna.")
+    assert not [c for c in whole.caption if "raderna" in c.value]
