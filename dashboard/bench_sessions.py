@@ -9,6 +9,7 @@ import os
 import random
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -46,25 +47,25 @@ async def page_load(ws_url: str, route: str, params: dict) -> dict:
     return {"seconds": time.perf_counter() - started, "bytes": size, "error": error}
 
 
-def _server(export: Path, cache: Path):
-    """The app's server on `export` (row-level views granted), with its database kept in
-    `cache`; a context manager giving its websocket address."""
-    from contextlib import contextmanager
+@contextmanager
+def serving(export: Path, cache: Path, script: str = "app.py"):
+    """The app's server (or another script of dashboard/) on `export`, row-level views
+    granted, its database kept in `cache`: (process, http address) while in the block."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Path(tmp) / "settings.toml"
+        settings.write_text("[access]\nrow_level = true\n", encoding="utf-8")
+        env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_CACHE": str(cache),
+               "HEMBESOK_SETTINGS": str(settings), "HEMBESOK_AUDIT": f"{tmp}/audit.jsonl"}
+        server, url = local_server.start(env, seconds=180, script=script)
+        try:
+            yield server, url
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
-    @contextmanager
-    def running():
-        with tempfile.TemporaryDirectory() as tmp:
-            settings = Path(tmp) / "settings.toml"
-            settings.write_text("[access]\nrow_level = true\n", encoding="utf-8")
-            env = {**os.environ, "HEMBESOK_DATA": str(export), "HEMBESOK_CACHE": str(cache),
-                   "HEMBESOK_SETTINGS": str(settings), "HEMBESOK_AUDIT": f"{tmp}/audit.jsonl"}
-            server, url = local_server.start(env, seconds=180)
-            try:
-                yield server, url.replace("http://", "ws://") + "/_stcore/stream"
-            finally:
-                server.terminate()
-                server.wait(timeout=20)
-    return running()
+
+def websocket(url: str) -> str:
+    return url.replace("http://", "ws://") + "/_stcore/stream"
 
 
 def measure(export: Path, cache: Path, routes: dict[str, str], selections: dict[str, dict],
@@ -92,7 +93,8 @@ def measure(export: Path, cache: Path, routes: dict[str, str], selections: dict[
     rng = random.Random(seed)
     plans = [[(rng.choice(list(routes.values())), rng.choice(list(selections.values())))
               for _ in range(users)] for _ in range(rounds)]
-    with _server(export, cache) as (_, ws_url):
+    with serving(export, cache) as (_, url):
+        ws_url = websocket(url)
         pages = asyncio.run(each_page(ws_url))
         loads_done = [load for plan in plans for load in asyncio.run(at_once(ws_url, plan))]
     seconds = sorted(x["seconds"] for x in loads_done if x["seconds"] is not None)

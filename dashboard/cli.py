@@ -64,7 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--users", type=int, default=20, help="concurrent sessions (20)")
     bench.add_argument("--server-users", type=int, default=5,
                        help="browsers against the real server (5)")
-    bench.add_argument("--no-server", action="store_true")
+    bench.add_argument("--draws", type=int, default=3,
+                       help="draws in Chromium per page and selection, and of its floor (3)")
+    bench.add_argument("--no-browser", action="store_true",
+                       help="no Chromium: neither the pages' draws nor the browsers at once")
     bench.add_argument("--smoke", action="store_true", help="a tiny export, a few runs")
     bench.add_argument("--out", help="the Markdown file (BENCHMARKS.md; none with --smoke)")
     bench.add_argument("--dir", help="where exports and databases are kept")

@@ -25,13 +25,13 @@ def free_port() -> int:
 
 
 def start(env: dict[str, str], keep_output: bool = False,
-          seconds: float = 60) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard/app.py` with `env` on a free port, once it answers its health
-    check: the process and its address. RuntimeError with the server's last output when it
-    does not start in time (kept only with `keep_output`)."""
+          seconds: float = 60, script: str = "app.py") -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard/<script>` (the app) with `env` on a free port, once it
+    answers its health check: the process and its address. RuntimeError with the server's
+    last output when it does not start in time (kept only with `keep_output`)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PACKAGE_ROOT / "dashboard" / "app.py"),
+        [sys.executable, "-m", "streamlit", "run", str(PACKAGE_ROOT / "dashboard" / script),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true"], cwd=PACKAGE_ROOT, env=env,
         stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL, stderr=subprocess.STDOUT)

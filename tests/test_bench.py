@@ -1,7 +1,7 @@
 """The benchmark runs end to end on a tiny export (`--smoke`): every page's queries are
 recorded and replayed, pandas and the app agree on the numbers, new sessions at once
 against the real server (websocket clients) and the SQL alone make no errors, every page's
-bytes are counted. It checks that the benchmark works, never how fast anything is: the figures
+bytes are counted, and every page is drawn in Chromium beside its floor page. It checks that the benchmark works, never how fast anything is: the figures
 are measured by `python -m dashboard bench` and written to BENCHMARKS.md."""
 from __future__ import annotations
 
@@ -20,11 +20,18 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text == run.stdout.strip() + "\n" or text.strip() == run.stdout.strip()
     for heading in ("## Targets at the largest scale", "## Per scale",
-                    "## Each page's server run", "## Bytes each page sends", "## Page times"):
+                    "## Each page's server run", "## Bytes each page sends",
+                    "## Each page drawn in Chromium", "## Page times"):
         assert heading in text
     assert "| same numbers both ways | yes |" in text
     assert "| session errors | 0 of 40 |" in text
     assert "| real-server session errors | 0 of 12 |" in text  # 3 rounds of 4 at once
+    draws = text.split("## Each page drawn in Chromium")[1].split("##")[0]
+    for page in ("overview.py, default", "visits.py, default", "data_quality.py, default"):
+        line = next(line for line in draws.splitlines() if line.startswith(f"| {page} |"))
+        cells = line.split("|")
+        charts, tables = (int(x) for x in cells[2].split("/"))
+        assert charts + tables > 0 and float(cells[3]) > 0 and float(cells[5]) > 0
     runs, queries = text.split("## Page times")
     sizes = runs.split("## Bytes each page sends")[1]
     for page in ("overview.py, default", "visits.py, one BVC", "about_data.py, all, by year"):
