@@ -61,7 +61,7 @@ def _reader(lang: str):
 
 
 def main() -> None:
-    st.set_page_config(page_title="Hembesök", page_icon=":material/home_health:", layout="wide")
+    st.set_page_config(page_title="Hembesök", page_icon="🏡", layout="wide")
     lang = sidebar.language()
     reader = _reader(lang)
     try:

@@ -15,14 +15,16 @@ from dashboard.bench_sessions import serving
 # has drawn (Vega a canvas or SVG, the data grid its canvas), and whether the script ran
 # and stopped (the app says "not running" before its first run too: hence the title)
 STATE = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (app?.dataset.testScriptState !== "notRunning"
+      || !document.querySelector("[data-testid='stMain'] h1")) {
+    return {charts: 0, tables: 0, done: false};  // the costly look at elements comes after
+  }
   const seen = e => e.checkVisibility();
   const charts = [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].filter(seen);
   const tables = [...document.querySelectorAll("[data-testid='stDataFrame']")].filter(seen);
-  const app = document.querySelector("[data-testid='stApp']");
   return {charts: charts.length, tables: tables.length,
-          done: !!document.querySelector("[data-testid='stMain'] h1")
-                && app?.dataset.testScriptState === "notRunning"
-                && charts.every(c => c.querySelector('canvas, svg'))
+          done: charts.every(c => c.querySelector('canvas, svg'))
                 && tables.every(t => t.querySelector('canvas'))};
 }"""
 STEADY = 0.5  # seconds the page must stay done, with nothing loading, to count as drawn
@@ -59,7 +61,7 @@ def drawn(page, traffic: Traffic, url: str, timeout: float = 180) -> tuple[float
             since, seen = max(now, traffic.changed), key
         elif now - since >= STEADY:
             return since - started, state
-        page.wait_for_timeout(30)
+        page.wait_for_timeout(50)
     raise TimeoutError(f"{url} was not drawn in {timeout:.0f} s")
 
 

@@ -113,9 +113,16 @@ def table_with_download(frame: pd.DataFrame, file_name: str, lang: str, families
     download(frame, file_name, lang, families)
 
 
-def definitions(indicators: list[str], lang: str, queries: list[str] = ()) -> None:
-    """"How is this calculated?": each indicator's definition and the SQL that produced it."""
-    with st.expander(t("definitions", lang), icon=":material/help:"):
+def definitions(indicators: list[str], lang: str, queries: list[str] = (),
+                key: str = "") -> None:
+    """"How is this calculated?": each indicator's definition and the SQL that produced it,
+    written when the expander is opened (a rerun): the browser highlighted every page's
+    SQL while drawing it, a tenth of Översikt's drawing, all of it folded away."""
+    how = st.expander(t("definitions", lang), icon=":material/help:", on_change="rerun",
+                      key="how-" + (key or "-".join([*indicators, *queries])))
+    if not how.open:
+        return
+    with how:
         for indicator in indicators:
             st.markdown(f"**{indicator_name(indicator, lang)}** (`{indicator}`): "
                         f"{indicator_definition(indicator, lang)}")
@@ -135,7 +142,7 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
         shown_table(table, lang)
     download(table, file_name, lang)
     if indicators or queries:
-        definitions(list(indicators), lang, list(queries))
+        definitions(list(indicators), lang, list(queries), key=file_name)
 
 
 def figure(fig, lang: str) -> None:

@@ -82,3 +82,17 @@ def test_report_from_the_sidebar_and_the_presentation(open_page, tmp_path):
     wait_until_idle(show)
     expect(show.locator("h1").first).to_have_text("Besöken: plats, team och tid")
     screenshot(show, "presentation-1920x1080")
+
+
+def test_how_it_is_calculated_opens_with_the_definition_and_its_sql(open_page):
+    """The definitions and their SQL are written when "Hur beräknas detta?" is opened (the
+    browser no longer highlights every page's SQL while drawing it, folded away)."""
+    page = open_page("/besok?period=all")
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("[data-testid='stCode']").count() == 0
+    main.get_by_text(t("definitions"), exact=True).first.click()
+    wait_until_idle(page)
+    code = main.locator("[data-testid='stCode']").first
+    expect(code).to_contain_text("SELECT")
+    expect(main.get_by_text(t("sql_of", name="queries/grid_cells.sql"),
+                            exact=False).first).to_be_visible()
