@@ -2,7 +2,6 @@
 rerun), cached query results per filter combination, and the context every page reads."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from dataclasses import dataclass
@@ -136,8 +135,11 @@ def _derived(folder: str, export_fingerprint: str, threshold: int, lang: str, na
     return _make()
 
 
-def _digest(values) -> str:
-    return hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
+@_results
+def _view(_context, folder: str, export_fingerprint: str, filters: Filters):
+    """A selection's View, shared (it is not changed once made): working out its units
+    took a few ms at each of a page's dozen calls."""
+    return Context.view(_context, filters)
 
 
 def query(db: Database, name: str, filters: Filters | None = None, scope: Scope | None = None,
@@ -149,7 +151,7 @@ def query(db: Database, name: str, filters: Filters | None = None, scope: Scope 
 
 def clear_results() -> None:
     """Forget every kept result (the benchmark's first runs); the open databases stay."""
-    for kept in (_query, _counts, _derived):
+    for kept in (_query, _counts, _derived, _view):
         kept.clear()
 
 
@@ -166,6 +168,12 @@ class PageContext(Context):
     def query(self, name: str, filters: Filters | None = None, **options) -> pd.DataFrame:
         return query(self.db, name, filters or self.filters, self.scope_for(name), **options)
 
+    def view(self, filters: Filters | None = None):
+        if self.db.grid is None:
+            return None
+        return _view(self, str(self.db.export.path), self.db.export.fingerprint,
+                     filters or self.filters)
+
     def counts(self, measures, by: str | None = None, interval: str | None = None,
                view=None) -> pd.DataFrame:
         """As Context.counts, cached per export, threshold, units, months and grain (a
@@ -174,7 +182,7 @@ class PageContext(Context):
         if view is None:
             return super().counts(measures, by, interval, view)
         return _counts(self, str(self.db.export.path), self.db.export.fingerprint,
-                       self.threshold, tuple(measures), _digest(sorted(view.chosen)),
+                       self.threshold, tuple(measures), view.units_key,
                        frozenset(view.chosen), view.first, view.last, by, interval).copy()
 
     def derived(self, name: str, key: tuple, make):

@@ -28,9 +28,10 @@ visits = context.counts(["visits"], by="bvc")
 visits_hidden = visits.set_index("unit_group").hidden
 
 st.subheader(t("overview_title", lang))
-widgets.table_with_download(
-    quality.unit_overview(completeness, flags, last, lang, threshold, days, limit,
-                          visits_hidden, every),
+# kept per selection (a thousand BVCs' figures side by side at national scale)
+widgets.table_with_download(context.derived(
+    "unit_overview", (context.filters, days, limit), lambda: quality.unit_overview(
+        completeness, flags, last, lang, threshold, days, limit, visits_hidden, every)),
     "datakvalitet_per_bvc.csv", lang)
 st.caption(t("overview_caption", lang, limit=percent(limit, lang)))
 
@@ -61,7 +62,9 @@ period = context.filters.period_only()
 by_field = context.derived("completeness_by_field", (period,), lambda: (
     quality.completeness_by_field(every, lang, threshold, context.counts(
         ["visits"], by="bvc", view=context.view(period)).set_index("unit_group").hidden)))
-by_field = by_field[by_field.bvc_id.isin(completeness.bvc_id.unique())]
+chosen = completeness.bvc_id.unique()
+if len(chosen) < by_field.bvc_id.nunique():  # a selection of some BVCs: their rows
+    by_field = by_field[by_field.bvc_id.isin(chosen)]
 bands = quality.bands(lang, threshold)
 field_order = [quality.field_label(f, lang) for f in quality.FIELDS]
 drawn = quality.most_empty_units(completeness, threshold)

@@ -5,6 +5,8 @@ its other BVCs' own; a range of months is its cells, coarsest first (grid.Grid.t
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -200,6 +202,13 @@ class View:
         # the grid ends with the last whole month: a period reaching past it ends there
         return cls(grid, units[["bvc_id", "district"]], frozenset(chosen), first,
                    min(last, grid.last))
+
+    @functools.cached_property
+    def units_key(self) -> str:
+        """A digest of the chosen units, for a cache's key (hashing a thousand BVC ids at
+        every call took 5-10 ms)."""
+        return hashlib.blake2b("\x1f".join(sorted(self.chosen)).encode(),
+                               digest_size=16).hexdigest()
 
     def __hash__(self) -> int:
         return hash((self.chosen, self.first, self.last))
