@@ -20,7 +20,7 @@ from babel.dates import get_day_names, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from dashboard.i18n import t
-from dashboard.numbers import LOCALES, percent
+from dashboard.numbers import LOCALES, integer, percent
 
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down",
           "triangle-right", "triangle-left"]
@@ -80,7 +80,7 @@ def _scale_range(values: list, order: list[str]) -> list:
 
 
 def _with_config(spec: dict, title: str, description: str, lang: str,
-                 subtitle: str = "", font_size: int = 12) -> dict:
+                 subtitle: str | list[str] = "", font_size: int = 12) -> dict:
     """Title, text alternative and the language's number and date formats."""
     heading = {"text": title, "anchor": "start"}
     if subtitle:
@@ -237,12 +237,14 @@ def trend(frame: pd.DataFrame, *, value_title: str, is_share: bool, interval: st
 def unit_dots(frame: pd.DataFrame, *, value_title: str, lang: str, title: str,
               description: str, target: float | None, target_label: str,
               below_label: str, met_label: str, height_per_unit: int = 26,
-              font_size: int = 12) -> dict:
+              font_size: int = 12, most: int = 40) -> dict:
     """One share per unit (`unit`, `value`, `value_text`), sorted; units under the target
     are red triangles and say so in their label, so the lagging one stands out in any
     print."""
     status_order = [met_label, below_label]
-    data = _drawn(frame, "unit", "value", "value_text", "detail")
+    # the `most` first (the caller sorts the lowest share first): a dot per BVC of the
+    # country was a chart 30 000 pixels tall
+    data = _drawn(frame.head(most), "unit", "value", "value_text", "detail")
     # each unit's status and label worked out in the browser (a hidden value is no miss):
     # two columns fewer sent for a thousand BVCs
     below = (f"isValid(datum.value) && datum.value < {float(target)!r}" if target is not None
@@ -274,7 +276,9 @@ def unit_dots(frame: pd.DataFrame, *, value_title: str, lang: str, title: str,
         layers.insert(0, {"data": {"name": "target"},
                           "mark": {"type": "rule", "color": TARGET_COLOUR, "strokeDash": [4, 4]},
                           "encoding": {"x": _field("target", "quantitative")}})
-    subtitle = f"{target_label} {percent(target, lang)}" if target is not None else ""
+    subtitle = [f"{target_label} {percent(target, lang)}"] if target is not None else []
+    if len(frame) > most:
+        subtitle.append(t("lowest_units", lang, shown=most, total=integer(len(frame), lang)))
     # a discrete axis sized by its step: a fixed height is not kept when Streamlit fits
     # the chart to the container
     spec = {"datasets": datasets, "layer": layers, "height": {"step": height_per_unit},

@@ -71,6 +71,8 @@ STRINGS = {
                    "kortare period för färre rader; CSV-filen har alla.",
                    "Showing the first {shown} of {total} rows. Choose a district, a BVC or a "
                    "shorter period for fewer rows; the CSV has them all."),
+    "lowest_units": ("De {shown} med lägst andel av {total}; tabellen har alla.",
+                     "The {shown} with the lowest share of {total}; the table has them all."),
     "many_series": ("{count} linjer, för många för att skilja åt med färg: grå, namngivna när "
                     "du pekar på dem.\nVälj högst {most} i sidomenyn för en färg och ett "
                     "streckmönster per linje, eller se tabellen.",

@@ -100,3 +100,34 @@ def test_every_chart_the_pages_draw_is_a_valid_vega_lite_spec(small_export, monk
     broken["layer"] = [{"mark": {"type": "pie-ish"}}]
     with pytest.raises(ValidationError):
         validate_jsonschema(json.loads(json.dumps(broken)), schema)
+
+
+def test_many_series_are_grey_lines_named_by_their_tooltip():
+    """A line per district of the country (288): more than the palette's colours, so the
+    lines are grey and a subtitle says how to tell them apart; no line is dropped."""
+    periods = pd.to_datetime(["2025-01-01", "2025-04-01"])
+    names = [f"Kommun {i:03d}" for i in range(len(charts.PALETTE) + 1)]
+    frame = pd.DataFrame({"period": list(periods) * len(names),
+                          "value": range(2 * len(names)), "period_label": "x",
+                          "district": [n for n in names for _ in periods]})
+    spec = charts.as_json(charts.trend(frame, value_title="Besök", is_share=False,
+                                       interval="quarter", lang="sv", title="t",
+                                       description="d", series="district"))
+    assert len(spec["datasets"]["drawn"]) == 2 * len(names)
+    marks = [layer["mark"] for layer in _layers(spec) if "mark" in layer]
+    assert {m["color"] for m in marks} == {charts.TARGET_COLOUR}
+    assert not any("color" in layer.get("encoding", {}) for layer in _layers(spec))
+    assert spec["title"]["subtitle"][0].startswith(f"{len(names)} linjer")
+    assert any(tip["field"] == "district" for tip in spec["layer"][0]["encoding"]["tooltip"])
+
+
+def test_unit_dots_draw_the_lowest_forty_and_say_so():
+    frame = pd.DataFrame({"unit": [f"BVC {i}" for i in range(50)],
+                          "value": [i / 50 for i in range(50)],
+                          "value_text": [f"{2 * i} %" for i in range(50)], "detail": "n / N"})
+    spec = charts.as_json(charts.unit_dots(
+        frame, value_title="v", lang="sv", title="t", description="d", target=0.5,
+        target_label="Mål", below_label="under", met_label="nått"))
+    assert [row["unit"] for row in spec["datasets"]["drawn"]] == list(frame.unit[:40])
+    assert spec["title"]["subtitle"] == ["Mål 50\u00a0%", "De 40 med lägst andel av 50; "
+                                         "tabellen har alla."]
