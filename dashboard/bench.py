@@ -39,6 +39,7 @@ TARGETS = {"page_p95_ms": 300, "cold_start_s": 5.0, "rss_mb": 2048, "pandas_rati
 SMOKE_DRAWN = ["pages/overview.py", "pages/visits.py", "pages/data_quality.py"]
 SESSION_ROUNDS = 3  # rounds of `users` new sessions at once against the real server
 PAGE_FILES = [p.file for p in PAGES if p.needs is None]
+ROUTES = {p.file: p.url_path for p in PAGES if p.needs is None}  # page file → URL path
 
 
 def _ms(seconds: list[float], q: float) -> float:
@@ -200,8 +201,7 @@ def server_sessions(export: Path, cache: Path, selections: dict[str, dict], user
     """The real server without a browser (bench_sessions): the bytes each page sends per
     selection, and SESSION_ROUNDS rounds of `users` new sessions at once, each opening a
     page and selection at random (seconds until its script finished: p50, p95, max)."""
-    routes = {p.file: p.url_path for p in PAGES if p.file in PAGE_FILES}
-    m = bench_sessions.measure(export, cache, routes, selections, users, SESSION_ROUNDS)
+    m = bench_sessions.measure(export, cache, ROUTES, selections, users, SESSION_ROUNDS)
     seconds = m["seconds"]
     return {"p50_s": _ms(seconds, 0.5) / 1000 if seconds else None,
             "p95_s": _ms(seconds, 0.95) / 1000 if seconds else None,
@@ -312,8 +312,7 @@ def run(scales: dict[str, int], runs: int, users: int, server_users: int, out: P
     if draws:
         largest = list(exports)[-1]
         print(f"{largest}: each page drawn in Chromium against its floor …", file=sys.stderr)
-        routes = {p.file: p.url_path for p in PAGES if p.file in PAGE_FILES}
-        chosen = selections
+        routes, chosen = ROUTES, selections  # the largest scale's
         if draws == 1:  # a smoke run: that the drawing works, on three pages' default
             routes = {f: routes[f] for f in SMOKE_DRAWN}
             chosen = {"default": selections["default"]}

@@ -122,9 +122,10 @@ def _drawn(frame: pd.DataFrame, *columns: str | None, tooltip: list | None = Non
         drop=True)
     for column in drawn.columns:
         if (pd.api.types.is_string_dtype(drawn[column]) and not
-                isinstance(drawn[column].dtype, pd.CategoricalDtype)
-                and drawn[column].nunique() * 2 < len(drawn)):
-            drawn[column] = drawn[column].astype("category")
+                isinstance(drawn[column].dtype, pd.CategoricalDtype)):
+            as_dictionary = drawn[column].astype("category")  # its texts counted once
+            if len(as_dictionary.cat.categories) * 2 < len(drawn):
+                drawn[column] = as_dictionary
     return drawn
 
 

@@ -206,11 +206,11 @@ def destination_grid(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame,
     return table, hidden
 
 
-def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int,
-                             districts=None) -> pd.DataFrame:
-    """destination_grid as text; `districts`: only their columns (a filtered page's, with
-    `frame` over every district, so that they hide what the page of every district hides:
-    the user test read Landskrona's "–" back with the district chosen)."""
+def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """destination_grid as text, a column per district. A filtered page takes its
+    districts' columns of this table over every district, so that they hide what the page
+    of every district hides (the user test read Landskrona's "–" back with the district
+    chosen)."""
     from dashboard.vocab import label
     table, hidden = destination_grid(frame, threshold)
     out = pd.DataFrame({
@@ -219,9 +219,8 @@ def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int,
         t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
     grid = table.to_numpy().tolist()
     for j, district in enumerate(table.columns):
-        if districts is None or district in districts:
-            out[district] = [cell_text(row[j], h[j], threshold, lang)
-                             for row, h in zip(grid, hidden)]
+        out[district] = [cell_text(row[j], h[j], threshold, lang)
+                         for row, h in zip(grid, hidden)]
     return out
 
 

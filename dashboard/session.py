@@ -136,7 +136,7 @@ def _derived(folder: str, export_fingerprint: str, threshold: int, lang: str, na
 
 
 @_results
-def _view(_context, folder: str, export_fingerprint: str, filters: Filters):
+def _view(_context, folder: str, export_fingerprint: str, threshold: int, filters: Filters):
     """A selection's View, shared (it is not changed once made): working out its units
     took a few ms at each of a page's dozen calls."""
     return Context.view(_context, filters)
@@ -172,7 +172,7 @@ class PageContext(Context):
         if self.db.grid is None:
             return None
         return _view(self, str(self.db.export.path), self.db.export.fingerprint,
-                     filters or self.filters)
+                     self.threshold, filters or self.filters)
 
     def counts(self, measures, by: str | None = None, interval: str | None = None,
                view=None) -> pd.DataFrame:

@@ -16,8 +16,8 @@ widgets.header(context, "data_quality")
 st.caption(t("quality_intro", lang))
 completeness = context.query("completeness_by_bvc_and_period", interval="year")
 # the same over every BVC of the period: shares hidden as on the page of every BVC
-every = context.query("completeness_by_bvc_and_period", context.filters.period_only(),
-                      interval="year")
+period = context.filters.period_only()
+every = context.query("completeness_by_bvc_and_period", period, interval="year")
 if completeness.empty:
     widgets.empty_selection(lang)
 flags = context.query("flag_counts_by_bvc")
@@ -58,7 +58,6 @@ else:
 
 st.subheader(t("completeness_title", lang))
 # over every BVC of the period (each BVC's visits hidden as the grid hides them), kept
-period = context.filters.period_only()
 by_field = context.derived("completeness_by_field", (period,), lambda: (
     quality.completeness_by_field(every, lang, threshold, context.counts(
         ["visits"], by="bvc", view=context.view(period)).set_index("unit_group").hidden)))

@@ -40,8 +40,8 @@ period = context.filters.period_only()
 every = context.derived("destinations_by_district", (period,), lambda: (
     series.destinations_by_district(context.query("referrals_by_district_and_destination",
                                                   period), lang, threshold)))
-chosen = set(destinations.district)
-widgets.table_with_download(every[[c for c in every.columns[:2]] + [
+chosen = set(destinations.district)  # the destination's two columns, then the districts'
+widgets.table_with_download(every[list(every.columns[:2]) + [
     c for c in every.columns[2:] if c in chosen]], "hanvisningar_per_stadsdel.csv", lang)
 st.caption(t("destinations_by_district_caption", lang))
 widgets.suppression_note(context, over_time=True)
