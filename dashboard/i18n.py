@@ -73,12 +73,12 @@ STRINGS = {
                    "shorter period for fewer rows; the CSV has them all."),
     "lowest_units": ("De {shown} med lägst andel av {total}; tabellen har alla.",
                      "The {shown} with the lowest share of {total}; the table has them all."),
-    "many_series": ("{count} linjer, för många för att skilja åt med färg: grå, namngivna när "
-                    "du pekar på dem.\nVälj högst {most} i sidomenyn för en färg och ett "
-                    "streckmönster per linje, eller se tabellen.",
-                    "{count} lines, too many to tell apart by colour: grey, named when you "
-                    "point at them.\nChoose at most {most} in the sidebar for a colour and a "
-                    "dash per line, or see the table."),
+    "many_series": ("{count} linjer, för många för att skilja åt med färg: grå, namngivna i "
+                    "tabellen (på skärmen också när du pekar på en).\nVälj högst {most} i "
+                    "sidomenyn för en färg och ett streckmönster per linje.",
+                    "{count} lines, too many to tell apart by colour: grey, named in the table "
+                    "(on screen also when you point at one).\nChoose at most {most} in the "
+                    "sidebar for a colour and a dash per line."),
     "as_of_note": ("Ålder och status bedöms per {date}.", "Age and status are judged as of {date}."),
     # pages
     "visits_page": ("Besök", "Visits"),
