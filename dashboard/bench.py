@@ -39,7 +39,9 @@ TARGETS = {"page_p95_ms": 300, "cold_start_s": 5.0, "rss_mb": 2048, "pandas_rati
 SMOKE_DRAWN = ["pages/overview.py", "pages/visits.py", "pages/data_quality.py"]
 SESSION_ROUNDS = 3  # rounds of `users` new sessions at once against the real server
 PAGE_FILES = [p.file for p in PAGES if p.needs is None]
-ROUTES = {p.file: p.url_path for p in PAGES if p.needs is None}  # page file → URL path
+# page file → URL path; the first page is the app's default, at the root (its own path
+# gives "Page not found" and then the default page)
+ROUTES = {p.file: "" if p is PAGES[0] else p.url_path for p in PAGES if p.needs is None}
 
 
 def _ms(seconds: list[float], q: float) -> float:
