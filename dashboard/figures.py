@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
+from dashboard.privacy.build import NUMBER_KINDS, number_measure
 from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
 
 VISIT_SHARES = ["home_share", "both_professions_share", "planned_team_share",
@@ -166,10 +167,51 @@ def bvc_against_averages(context, bvc_id: str, interval: str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True).sort_values(["period"], kind="stable")
 
 
+def numbers_shown(context, view=None) -> bool:
+    """Whether the grid holds the figures per visit number for the selection's period: a
+    whole year, a preset's period or the whole export (privacy.build.NUMBER_KINDS)."""
+    view = view or context.view()
+    return view is not None and all(p.kind in NUMBER_KINDS for p in view.periods_of())
+
+
+def by_visit_number(context, parts: tuple[str, ...]) -> pd.DataFrame:
+    """Per programme of the selection's BVCs and visit number (programme_id,
+    visit_number, label): each part's count of the grid for the selection ("visits";
+    "n" and "N": on time, of those with a birth date), its verdict (`<part>_hidden`).
+    Empty where the grid holds none for the period (numbers_shown)."""
+    view = context.view()
+    steps = context.query("programme_schedules")[["programme_id", "visit_number", "label"]]
+    if not numbers_shown(context, view):
+        return steps.iloc[:0]
+    units = context.query("units")
+    steps = steps[steps.programme_id.isin(set(units.programme_id[units.bvc_id.isin(
+        view.chosen)]))].reset_index(drop=True)
+    measures = [number_measure(part, p, k) for p, k in zip(steps.programme_id,
+                                                           steps.visit_number)
+                for part in parts]
+    counts = context.counts(measures, view=view)  # a row per measure, in their order
+    value = counts.value.to_numpy().reshape(len(steps), len(parts))
+    hidden = counts.hidden.to_numpy().reshape(len(steps), len(parts))
+    out = steps.copy()
+    for k, part in enumerate(parts):
+        out[part], out[f"{part}_hidden"] = value[:, k], hidden[:, k]
+    return out
+
+
+def on_time_by_number(context) -> pd.DataFrame:
+    """Visits on time per programme and visit number with visits (n of N, hidden where n
+    or N is, or N is small), as series.step_shares' rows."""
+    rows = by_visit_number(context, ("visits", "n", "N"))
+    rows = rows[rows.visits > 0].rename(columns={"N": "denominator"})
+    hidden = rows.n_hidden | rows.N_hidden | (rows.denominator < context.threshold)
+    return rows.assign(hidden=hidden, value=(rows.n / rows.denominator.where(
+        rows.denominator > 0)).where(~hidden))
+
+
 def visits_by_number(context) -> Figure:
     """Visits per visit number, one panel per programme (programmes are never pooled)."""
     lang = context.lang
-    bars = series.visits_by_number_bars(context.query("visits_by_number"),
+    bars = series.visits_by_number_bars(by_visit_number(context, ("visits",)),
                                         context.programme_names, lang, context.threshold)
     title = t("visits_by_number", lang)
     return Figure(
@@ -178,7 +220,7 @@ def visits_by_number(context) -> Figure:
                     lang=lang, title=title, description=t("visits_by_number_alt", lang),
                     group="group"),
         tables.step_table(bars, lang, t("visits", lang)), "besok_per_nummer.csv",
-        ["visits_by_number"], ["visits_by_number"], bars.value)
+        ["visits_by_number"], ["grid_cells", "programme_schedules"], bars.value)
 
 
 def both_professions_by_bvc(context, large: bool = False) -> Figure:

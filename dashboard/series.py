@@ -30,14 +30,6 @@ def period_label(day: dt.date, interval: str, lang: str) -> str:
     return str(day.year)
 
 
-def suppressed_counts(counts: list[int], threshold: int, lang: str
-                      ) -> tuple[list[float], list[str]]:
-    """Sibling counts (their total shown) as chart values, NaN where hidden, and as text."""
-    hidden = hidden_cells(counts, threshold)
-    return ([np.nan if h else float(c) for c, h in zip(counts, hidden)],
-            cell_texts(counts, hidden, threshold, lang))
-
-
 def hide_within(frame: pd.DataFrame, by: list[str], column: str, threshold: int) -> pd.Series:
     """Cells of `column` to hide: counts from 1 to threshold - 1, and within each group of
     siblings whose total is shown elsewhere, the next smallest cell too (as
@@ -125,24 +117,26 @@ def step_label(visit_number: int, label: str, lang: str) -> str:
 
 def visits_by_number_bars(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
                           threshold: int) -> pd.DataFrame:
-    """Visits per visit number and programme for bars: `value` NaN where hidden, the text
-    beside each bar ("<5" or "–" where hidden)."""
-    parts = []
-    for programme_id, rows in frame.groupby("programme_id", sort=True):
-        values, texts = suppressed_counts(rows.visits.tolist(), threshold, lang)
-        parts.append(pd.DataFrame({
-            "group": programme_names.get(programme_id, programme_id),
-            "category": [step_label(n, a, lang) for n, a in zip(rows.visit_number, rows.label)],
-            "value": values, "value_text": texts}))
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["group", "category", "value", "value_text"])
+    """Visits per visit number and programme (figures.by_visit_number: visits, hidden as
+    the grid has them) for bars: `value` NaN where hidden, the text beside each bar ("<5"
+    or "–" where hidden)."""
+    hidden = frame.visits_hidden.to_numpy(dtype=bool) if len(frame) else []
+    return pd.DataFrame({
+        "group": [programme_names.get(p, p) for p in frame.programme_id],
+        "category": [step_label(n, a, lang) for n, a in zip(frame.visit_number, frame.label)],
+        "value": frame.visits.astype(float).where(~pd.Series(hidden, index=frame.index,
+                                                              dtype=bool)).tolist(),
+        "value_text": cell_texts(frame.visits, hidden, threshold, lang)})
 
 
 def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
-                threshold: int, siblings: list[str]) -> pd.DataFrame:
-    """Shares per visit number (on time, retention), hidden as the contract says, with the
-    step's label and its programme's name."""
-    out = with_share_values(frame.reset_index(drop=True), siblings, threshold)
+                threshold: int, siblings: list[str] | None = None) -> pd.DataFrame:
+    """Shares per visit number (on time, retention) with the step's label and its
+    programme's name; hidden as `frame` says (`hidden`, `value`), else as the contract
+    says within `siblings` (retention, not on the grid yet)."""
+    out = frame.reset_index(drop=True)
+    if "hidden" not in out:
+        out = with_share_values(out, siblings, threshold)
     out["group"] = [programme_names.get(p, p) for p in out.programme_id]
     out["category"] = [step_label(n, a, lang) for n, a in zip(out.visit_number, out.label)]
     out["step"] = out.category

@@ -6,7 +6,7 @@ import pandas as pd
 from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
-from dashboard.series import hide_within, period_label, roles_hidden
+from dashboard.series import period_label, roles_hidden
 from dashboard.suppression import cell_text, cell_texts, count_text, hidden_cells, mean_text
 from dashboard.vocab import label
 
@@ -55,16 +55,13 @@ def series_table(frame: pd.DataFrame, lang: str, is_share: bool) -> pd.DataFrame
 
 def visits_by_number_table(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
                            threshold: int) -> pd.DataFrame:
-    """One row per programme and visit number; programmes side by side, never pooled.
-    Each programme's visit numbers are siblings whose total is shown (its own filter), and
-    hidden as Besöksprogression's bars hide them: pooled, the two pages hid different cells
-    and together gave a "<5" back (audit)."""
-    hidden = hide_within(frame, ["programme_id"], "visits", threshold)
+    """One row per programme and visit number (figures.by_visit_number); programmes side
+    by side, never pooled; hidden as the grid has them, as on Besöksprogression."""
     return pd.DataFrame({
         t("programme", lang): [programme_names.get(p, p) for p in frame.programme_id],
         t("visit_number", lang): frame.visit_number.astype(int).tolist(),
         t("age", lang): [age_label(a, lang) for a in frame.label],
-        t("visits", lang): cell_texts(frame.visits, hidden, threshold, lang),
+        t("visits", lang): cell_texts(frame.visits, frame.visits_hidden, threshold, lang),
     })
 
 

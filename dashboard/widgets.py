@@ -145,6 +145,11 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
         definitions(list(indicators), lang, list(queries), key=file_name)
 
 
+def numbers_not_shown(lang: str) -> None:
+    """In place of a figure per visit number, for a period the grid holds none of."""
+    st.info(t("numbers_periods", lang), icon=":material/info:")
+
+
 def figure(fig, lang: str) -> None:
     """A `figures.Figure` drawn as a chart block."""
     chart_block(fig.chart, fig.table, fig.file_name, lang, indicators=fig.indicators,

@@ -29,9 +29,12 @@ st.subheader(t("ratings", lang))
 widgets.table_with_download(tables.ratings_table(context.query("rating_means"), lang, threshold),
                             "skattningar.csv", lang)
 st.subheader(t("visits_by_number", lang))
-widgets.table_with_download(tables.visits_by_number_table(
-    context.query("visits_by_number"), context.programme_names, lang, threshold),
-    "besok_per_nummer.csv", lang)
+if figures.numbers_shown(context):
+    widgets.table_with_download(tables.visits_by_number_table(
+        figures.by_visit_number(context, ("visits",)), context.programme_names, lang,
+        threshold), "besok_per_nummer.csv", lang)
+else:
+    widgets.numbers_not_shown(lang)
 
 st.subheader(t("indicators", lang))
 widgets.table_with_download(tiles_table(key.visits + key.families, lang), "indikatorer.csv",

@@ -24,7 +24,10 @@ if view == "due":
 st.subheader(t("visits_by_number", lang))
 if context.query("visit_counts").visits.iloc[0] == 0:
     widgets.empty_selection(lang)
-widgets.figure(figures.visits_by_number(context), lang)
+if figures.numbers_shown(context):
+    widgets.figure(figures.visits_by_number(context), lang)
+else:
+    widgets.numbers_not_shown(lang)
 
 st.subheader(t("retention_title", lang))
 cohort = page_choice(t("cohort", lang), OPTIONS["cohort"], "cohort",
@@ -50,12 +53,15 @@ else:
             queries=["retention_by_cohort"])
 
 st.subheader(t("on_time_title", lang))
-on_time = tables.with_texts(series.step_shares(context.query("on_time_by_number"), names, lang,
-                                               threshold, ["programme_id"]), lang, threshold)
-widgets.chart_block(
-    charts.bars(on_time, category="category", value_title=t("on_time_value", lang),
-                is_share=True, lang=lang, title=t("on_time_title", lang),
-                description=t("on_time_alt", lang), group="group"),
-    tables.step_table(on_time, lang, t("on_time_value", lang)), "i_tid_per_nummer.csv", lang,
-    indicators=["on_time_share"], queries=["on_time_by_number"])
+if figures.numbers_shown(context):
+    on_time = tables.with_texts(series.step_shares(figures.on_time_by_number(context), names,
+                                                   lang, threshold), lang, threshold)
+    widgets.chart_block(
+        charts.bars(on_time, category="category", value_title=t("on_time_value", lang),
+                    is_share=True, lang=lang, title=t("on_time_title", lang),
+                    description=t("on_time_alt", lang), group="group"),
+        tables.step_table(on_time, lang, t("on_time_value", lang)), "i_tid_per_nummer.csv",
+        lang, indicators=["on_time_share"], queries=["grid_cells", "programme_schedules"])
+else:
+    widgets.numbers_not_shown(lang)
 widgets.suppression_note(context)

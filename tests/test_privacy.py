@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.privacy.build import RELATIONS, _periods
+from dashboard.privacy.build import GROUPS, RELATIONS, _periods
 from dashboard.privacy.grid import Grid, month_index
 from dashboard.privacy.read import period_parts, unit_parts
 from dashboard.privacy.solve import hidden_cells
@@ -126,43 +126,73 @@ def _equations(cells: pd.DataFrame, grid: Grid) -> list[tuple[int, list[int]]]:
                 total = key.get((r.measure, r.level, r.unit, parent.kind,
                                  pd.Timestamp(parent.period)))
                 out.setdefault((relation, total), []).append(i)
+    # measures that add up: a total's cell is the sum of its members' at the same place
+    for total, prefix in GROUPS.items():
+        for i, r in enumerate(cells.itertuples()):
+            if r.measure.startswith(prefix):
+                at = key.get((total, r.level, r.unit, r.kind, pd.Timestamp(r.period)))
+                out.setdefault(("group", at), []).append(i)
     return [(total, parts) for (_, total), parts in out.items()]
 
 
+def _family(measure: str) -> str:
+    """The measures solved together: a group that adds up (GROUPS), else one measure."""
+    return next((total for total, prefix in GROUPS.items()
+                 if measure == total or measure.startswith(prefix)), measure)
+
+
 def _determined(cells: pd.DataFrame, equations, hidden: np.ndarray, only=None) -> list[int]:
-    """The hidden cells whose count the shown ones give back: per measure, the hidden
-    cells are unknowns, each sum an equation; a cell is determined exactly when every
-    solution of the homogeneous system is 0 there."""
+    """The hidden cells whose count the shown ones give back: per measure (or group of
+    measures that add up), the hidden cells are unknowns, each sum an equation; a cell is
+    determined exactly when every solution of the homogeneous system is 0 there. The
+    system falls apart into blocks of unknowns that share no equation, solved one by one
+    (a pattern's cells and the totals holding them)."""
+    family = cells.measure.map(_family).to_numpy()
+    lines = []  # per equation touching an unknown: {unknown row: coefficient}
+    for total, parts in equations:
+        if total is None or (only and family[total] != only):
+            continue
+        line: dict[int, float] = {}
+        if hidden[total]:
+            line[total] = -1.0
+        for p in parts:
+            if hidden[p]:
+                line[p] = line.get(p, 0.0) + 1.0
+        if line:
+            lines.append(line)
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for line in lines:
+        first, *rest = line
+        for other in rest:
+            parent[root(other)] = root(first)
+    blocks: dict[int, list[dict]] = {}
+    for line in lines:
+        blocks.setdefault(root(next(iter(line))), []).append(line)
     out = []
-    for measure, rows in cells.groupby("measure").groups.items():
-        if only and measure != only:
-            continue
-        unknown = [i for i in rows if hidden[i]]
+    for block in blocks.values():
+        unknown = sorted({i for line in block for i in line})
         column = {i: k for k, i in enumerate(unknown)}
-        matrix = []
-        for total, parts in equations:
-            if total is None or cells.measure.iat[total] != measure or (
-                    total not in column and not any(p in column for p in parts)):
-                continue
-            line = np.zeros(len(unknown))
-            if total in column:
-                line[column[total]] = -1
-            for p in parts:
-                if p in column:
-                    line[column[p]] += 1
-            matrix.append(line)
-        if not matrix:
-            continue
-        _, s, vt = np.linalg.svd(np.array(matrix))
+        matrix = np.zeros((len(block), len(unknown)))
+        for r, line in enumerate(block):
+            for i, c in line.items():
+                matrix[r, column[i]] = c
+        _, s, vt = np.linalg.svd(matrix)
         null = vt[int((s > 1e-9).sum()):]  # the homogeneous system's solutions
         free = (np.linalg.norm(null, axis=0) > 1e-9 if len(null)
                 else np.zeros(len(unknown), dtype=bool))
         out += [unknown[k] for k in np.flatnonzero(~free)]
-    return out
+    return sorted(out)
 
 
 def test_no_hidden_cell_of_the_sample_can_be_recomputed_from_the_shown_ones(sample_db, cells):
-    """For visits, families and every share's n and N, at every BVC, district and all
+    """For visits (and those of each visit number, which add up to them), families, every
+    share's n and N and on time per visit number, at every BVC, district and all
     units by month, quarter, year, the whole export and the presets."""
     equations = _equations(cells, sample_db.grid)
     hidden = cells.hidden.to_numpy()
@@ -170,11 +200,14 @@ def test_no_hidden_cell_of_the_sample_can_be_recomputed_from_the_shown_ones(samp
     assert _determined(cells, equations, hidden) == []
     # the check sees a leak: show one cell hidden only to protect another, in a month
     # where a BVC has a small count, and that count comes back
-    guard = cells.index[cells.hidden & (cells.value >= 5) & (cells.level == "bvc")
-                        & (cells.kind == "month") & (cells.measure == "visits")][0]
-    leaky = hidden.copy()
-    leaky[guard] = False
-    assert _determined(cells, equations, leaky, only="visits")
+    guards = cells.index[cells.hidden & (cells.value >= 5) & (cells.level == "bvc")
+                         & (cells.kind == "month") & (cells.measure == "visits")]
+    leaks = []
+    for guard in guards[:5]:
+        leaky = hidden.copy()
+        leaky[guard] = False
+        leaks += _determined(cells, equations, leaky, only="visits")
+    assert leaks
 
 
 def test_each_cell_has_one_verdict_whichever_view_reads_it(sample_db):
@@ -278,3 +311,45 @@ def test_every_sum_of_the_grid_keeps_none_or_two_hidden_terms(sample_db, cells):
     lone = [(total, parts) for total, parts in equations
             if total is not None and hidden[total] + hidden[parts].sum() == 1]
     assert len(equations) > 10_000 and lone == []
+
+
+@pytest.mark.parametrize("period", ["all", "last12", "custom"])
+def test_visits_by_number_are_cells_of_the_grid_read_alike_by_every_view(sample_db, period):
+    """Visits per visit number come from the grid (measures that add up to visits): for
+    each BVC and for every unit, Översikt's table and Besöksprogression's bars read the
+    same verdicts, the numbers add up to the visits the tiles show, and a programme whose
+    visits are shown never hides exactly one of its visit numbers. A custom range of
+    months shows none (the grid holds them for whole years and the presets)."""
+    from dashboard.context import Context
+    from dashboard.figures import by_visit_number, numbers_shown
+    from dashboard.filters import Filters
+    from dashboard.series import visits_by_number_bars
+    from dashboard.settings import Settings
+    from dashboard.sidebar import period_bounds
+    from dashboard.tables import visits_by_number_table
+
+    units = sample_db.query("units")
+    reference = sample_db.export.reference_date
+    if period == "custom":
+        dates = (dt.date(reference.year - 1, 2, 1), dt.date(reference.year - 1, 4, 30))
+    else:
+        dates = period_bounds(period, reference)
+    names = {p: p for p in units.programme_id}
+    checked = 0
+    for bvcs in [()] + [(b,) for b in sorted(units.bvc_id)]:
+        context = Context(sample_db, Filters(*dates, bvcs=bvcs), "sv", Settings())
+        rows = by_visit_number(context, ("visits",))
+        if period == "custom":
+            assert not numbers_shown(context) and rows.empty
+            continue
+        assert numbers_shown(context) and len(rows)
+        table = visits_by_number_table(rows, names, "sv", 5)
+        bars = visits_by_number_bars(rows, names, "sv", 5)
+        assert table["Besök"].tolist() == bars.value_text.tolist()
+        visits = context.counts(["visits"])
+        assert rows.visits.sum() == visits.value.iat[0]
+        if not visits.hidden.iat[0]:
+            for _, programme in rows.groupby("programme_id"):
+                assert programme.visits_hidden.sum() != 1
+        checked += int(rows.visits_hidden.any())
+    assert period != "all" or checked  # over the whole export the sample hides some

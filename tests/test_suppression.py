@@ -156,25 +156,6 @@ def test_no_hidden_cell_comes_back_through_a_chain_of_totals():
     assert _determined(grid, hidden) == []
 
 
-def test_visits_by_number_hide_the_same_cells_on_overview_and_progression():
-    """The audit's June 2021: Översikt pooled both programmes' visit numbers as one set of
-    siblings (three small cells, no complement) and showed Göteborg's visit 2 (5), which
-    Besöksprogression hid; with the programme's total, visit 5's "<5" came back (3)."""
-    import pandas as pd
-
-    from dashboard.series import visits_by_number_bars
-    from dashboard.tables import visits_by_number_table
-    frame = pd.DataFrame({
-        "programme_id": ["goteborg-6"] * 6 + ["vaxa-tryggt-6"] * 2,
-        "visit_number": [1, 2, 3, 4, 5, 6, 1, 2],
-        "label": ["0"] * 8, "visits": [14, 5, 11, 8, 3, 6, 1, 1]})
-    names = {"goteborg-6": "Göteborg", "vaxa-tryggt-6": "Växa tryggt"}
-    table = visits_by_number_table(frame, names, "sv", 5)
-    bars = visits_by_number_bars(frame, names, "sv", 5)
-    assert table["Besök"].tolist() == bars.value_text.tolist()
-    assert table["Besök"].tolist() == ["14", "–", "11", "8", "<5", "6", "<5", "<5"]
-
-
 def _referrals(rows):
     import pandas as pd
     from dashboard.vocab import VOCABULARIES

@@ -16,6 +16,27 @@ RELATIONS = ("chain", *PRESET_KINDS)  # the equations of time; units have one mo
 # the families per BVC and birth month (family_months, at the reference date), additive
 FAMILY_MEASURES = ("families", "offered", "accepted", "answered", "started", "completed",
                    "completion_eligible")
+# per programme and visit number (visit_number_months): its visits, which add up to
+# `visits` (a group of measures, solve.py), and its visits on time (n) of those with a
+# birth date (N), whose sums over the visit numbers no page shows
+GROUPS = {"visits": "visits_by_number:"}
+
+
+def number_measure(name: str, programme: str, visit_number: int) -> str:
+    """A measure per programme and visit number: "visits_by_number:goteborg-6:2",
+    "on_time_share:goteborg-6:2:n" (its share's n and N, as the shares' ":n", ":N")."""
+    if name == "visits":
+        return f"visits_by_number:{programme}:{int(visit_number)}"
+    return f"on_time_share:{programme}:{int(visit_number)}:{name}"
+
+
+NUMBER_PARTS = {"visits": "visits", "on_time": "n", "with_birth_date": "N"}
+NUMBER_PREFIXES = ("visits_by_number:", "on_time_share:")
+# the periods those are held for: the pages show them for a whole period, never by month,
+# so only the periods a preset chooses are cells of theirs (a custom range of months shows
+# them where it is one of these); by month they would hide a third of the sample's
+# national months of visits to protect their own small counts
+NUMBER_KINDS = ("year", "all_time", *PRESET_KINDS)
 
 
 def _periods(grid: Grid) -> tuple[list, pa.Table, pa.Table]:
@@ -79,8 +100,11 @@ def build_cells(con, reference: dt.date, threshold: int,
     _, members, periods = _periods(grid)
     indicators = indicators or [i for (i,) in con.execute(
         "SELECT indicator FROM visit_share_indicators ORDER BY position").fetchall()]
+    steps = con.execute("SELECT DISTINCT programme_id, visit_number FROM programmes "
+                        "ORDER BY ALL").fetchall()
     measures = ["visits", "families_visited"] + [
-        f"{i}:{part}" for i in indicators for part in ("n", "N")] + list(FAMILY_MEASURES)
+        f"{i}:{part}" for i in indicators for part in ("n", "N")] + list(FAMILY_MEASURES) + [
+        number_measure(part, p, k) for p, k in steps for part in NUMBER_PARTS.values()]
     con.register("_privacy_members", members)
     con.register("_privacy_periods", periods)
     con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
@@ -93,7 +117,7 @@ def build_cells(con, reference: dt.date, threshold: int,
         for name in ("_privacy_members", "_privacy_periods", "_privacy_measures"):
             con.unregister(name)
         for table in ("_privacy_units", "_privacy_bvc", "_privacy_born", "_privacy_all",
-                      "_privacy_previous"):
+                      "_privacy_previous", "_privacy_numbers"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -158,6 +182,26 @@ def _cells(con, indicators: list[str]) -> None:
         JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
         JOIN _privacy_units d ON d.level = 'district' AND d.unit = v.district
         GROUP BY ALL""")
+    # per programme and visit number: long rows (measure, BVC, period) from the start
+    name = " ".join(f"WHEN '{column}' THEN " + (
+        "'visits_by_number:' || programme_id || ':' || visit_number" if part == "visits"
+        else f"'on_time_share:' || programme_id || ':' || visit_number || ':{part}'")
+        for column, part in NUMBER_PARTS.items())
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _privacy_numbers AS
+        SELECT m.measure_code::BIGINT AS measure_code, u.unit_code, x.unit_code AS
+               district_code, p.period_code, sum(v.value)::BIGINT AS value
+        FROM (UNPIVOT (SELECT bvc_id, programme_id, visit_number, month,
+                              {", ".join(NUMBER_PARTS)} FROM visit_number_months)
+              ON {", ".join(NUMBER_PARTS)} INTO NAME part VALUE value) v
+        JOIN _privacy_measures m ON m.measure = CASE part {name} END
+        JOIN _privacy_members p USING (month)
+        JOIN _privacy_periods k ON k.period_code = p.period_code
+                                AND k.kind IN ({", ".join(f"'{k}'" for k in NUMBER_KINDS)})
+        JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
+        JOIN _privacy_units x ON x.level = 'district' AND x.unit = u.district
+        WHERE v.value > 0
+        GROUP BY ALL""")
     # the whole unpivoted: one row per measure, unit and period with a count
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _privacy_all AS
@@ -215,7 +259,16 @@ def _cells(con, indicators: list[str]) -> None:
               INTO NAME measure_code VALUE value)
         WHERE value > 0  -- (UNPIVOT leaves out NULL: a visit month has no families' row)
         UNION ALL
-        SELECT 1, unit_code, period_code, value::BIGINT FROM families WHERE value > 0""")
+        SELECT 1, unit_code, period_code, value::BIGINT FROM families WHERE value > 0
+        UNION ALL
+        SELECT measure_code, unit_code, period_code, value FROM _privacy_numbers
+        UNION ALL
+        SELECT measure_code, district_code, period_code, sum(value)::BIGINT
+        FROM _privacy_numbers GROUP BY ALL
+        UNION ALL
+        SELECT measure_code, (SELECT max(unit_code) FROM _privacy_units), period_code,
+               sum(value)::BIGINT
+        FROM _privacy_numbers GROUP BY ALL""")
 
 
 def _axes(units: dict, periods: dict) -> Axes:
@@ -242,6 +295,23 @@ def _axes(units: dict, periods: dict) -> Axes:
     return Axes(level, up, kinds, closure, months)
 
 
+def partners(measures: list[str]) -> dict[int, list[int]]:
+    """Per measure code (position in `measures`) of a group that adds up (GROUPS), the
+    others it may take a pattern with: a total's members; a member's total and its
+    programme's other visit numbers (another programme's are 0 at its BVCs)."""
+    out: dict[int, list[int]] = {}
+    for total, prefix in GROUPS.items():
+        if total not in measures:
+            continue
+        members = [k for k, m in enumerate(measures) if m.startswith(prefix)]
+        out[measures.index(total)] = members
+        programme = {k: measures[k].rsplit(":", 1)[0] for k in members}
+        for k in members:
+            out[k] = [measures.index(total)] + [j for j in members if j != k
+                                                and programme[j] == programme[k]]
+    return out
+
+
 def _solve(con, threshold: int) -> None:
     """The solver over every cell (sorted by their codes), and the verdicts written
     beside the counts."""
@@ -264,7 +334,10 @@ def _solve(con, threshold: int) -> None:
     del cells  # the build holds DuckDB's memory too: keep only what the solver reads
     measure, unit, period = measure[order], unit[order], period[order]
     del order
-    hidden = hidden_cells(values, measure, unit, period, axes, threshold)
+    hidden = hidden_cells(values, measure, unit, period, axes, threshold,
+                          partners(list(measures)),
+                          {k: set(NUMBER_KINDS) for k, m in enumerate(measures)
+                           if m.startswith(NUMBER_PREFIXES)})
     # written in the order of their keys (measures by name, periods, units): no sort, no join
 
     def named(codes: np.ndarray, names) -> pa.DictionaryArray:

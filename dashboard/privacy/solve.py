@@ -9,7 +9,11 @@ A small count is hidden with a pattern of other cells around it: a difference of
 adds 0 to every sum of the grid, so with all its cells hidden, adding it to the hidden
 counts changes no shown figure: none of them is determined. The cheapest pattern is
 chosen (fewest newly hidden, weighed by level and period): for a BVC's month, usually a sibling BVC and a month
-of the same quarter; a district's month takes a BVC of its own and one of another."""
+of the same quarter; a district's month takes a BVC of its own and one of another.
+
+Measures can add up too (visits = the visits of each visit number): a small count of such
+a group is hidden with the same pattern in one more measure of it, a sibling (`-1`: the
+group's total stays) or the total (`+1` on both), so the sum over the group adds 0 too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -130,10 +134,27 @@ class _Lists:
 
 
 class _Cells:
-    """The cells of the grid sorted by (measure, period, unit), looked up by their codes."""
+    """The cells of the grid sorted by (measure, period, unit), looked up by their codes;
+    `partners`: per measure code, the measures it adds up with (see the module's text)."""
 
-    def __init__(self, values, measure, unit, period, axes: Axes):
+    def __init__(self, values, measure, unit, period, axes: Axes,
+                 partners: dict[int, list[int]] | None = None,
+                 kinds: dict[int, set[str]] | None = None):
         self.axes, self.measure = axes, np.asarray(measure, dtype=np.int64)
+        n_measures = max([int(self.measure.max()) + 1 if len(self.measure) else 1,
+                          *(k + 1 for k in partners or {}), *(k + 1 for k in kinds or {})])
+        self.partners = _Lists(*_flat(partners or {}), n_measures)
+        # whether a measure has cells at a period (a measure held at some kinds only: the
+        # others are no cells of it, neither counts of 0 nor parts of its sums)
+        self.held = np.ones((n_measures, axes.n_periods), dtype=bool)
+        for k, held in (kinds or {}).items():
+            self.held[k] = [kind in held for kind in axes.period_kind]
+        self.every_held = bool(self.held.all())
+        self.restricted = ~self.held.all(axis=1)
+        # where a measure's group adds up: the periods every measure of it is held at
+        self.adds_up = np.zeros_like(self.held)
+        for k, others in (partners or {}).items():
+            self.adds_up[k] = np.logical_and.reduce(self.held[[k, *others]])
         # what hiding a cell costs: its count, weighed by how much the pages lean on it
         # (a BVC's month least; all units' figures and the presets' periods most)
         kind_weight = np.array([KIND_WEIGHT.get(k, 4) for k in axes.period_kind])
@@ -149,6 +170,16 @@ class _Cells:
         self.index = np.full(size, -1, dtype=np.int32)
         self.index[key] = np.arange(len(key), dtype=np.int32)
 
+    def needed(self, measure, period) -> np.ndarray:
+        """Whether a pattern's corner (measure, period) is a cell it must hold: a measure
+        (-1: none) and a period (-1: none) at which the measure has cells."""
+        measure, period = np.asarray(measure), np.asarray(period)
+        out = (measure >= 0) & (period >= 0)
+        if not self.every_held:
+            some = out & self.restricted[np.maximum(measure, 0)]
+            out[some] = self.held[measure[some], period[some]]
+        return out
+
     def at(self, measure, unit, period) -> np.ndarray:
         """Indices of the cells (measure, unit, period), -1 where the count is 0."""
         keys = (np.asarray(measure, dtype=np.int64) * self.axes.n_periods
@@ -158,18 +189,28 @@ class _Cells:
 
 
 def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
-                 period: np.ndarray, axes: Axes, threshold: int) -> np.ndarray:
+                 period: np.ndarray, axes: Axes, threshold: int,
+                 partners: dict[int, list[int]] | None = None,
+                 kinds: dict[int, set[str]] | None = None) -> np.ndarray:
     """Whether each cell (sorted by measure, period and unit; counts not 0) is hidden: its
-    count is from 1 to threshold - 1, or it is in the pattern chosen to hide one."""
+    count is from 1 to threshold - 1, or it is in the pattern chosen to hide one.
+    `partners`: per measure code of a group that adds up, the others of its group;
+    `kinds`: per measure code held at some kinds of period only, those kinds."""
     values = np.asarray(values, dtype=np.int64)
-    cells = _Cells(values, measure, unit, period, axes)
+    cells = _Cells(values, measure, unit, period, axes, partners, kinds)
     small = (values > 0) & (values < threshold)
     hidden = small.copy()
     covered = np.zeros(len(values), dtype=bool)  # in a pattern wholly hidden
-    _twin_patterns(cells, measure, unit, period, small, hidden, covered)
-    _sibling_patterns(cells, measure, unit, period, small, hidden, covered)
-    _cousin_patterns(cells, measure, unit, period, small, hidden, covered)
-    _cousin_patterns(cells, measure, unit, period, small, hidden, covered, level=DISTRICT)
+    # cells of measures that add up take a partner (a row per candidate and partner): on
+    # their own, so that the many other cells' candidates are not copied for them
+    grouped = cells.partners.sizes[cells.measure] > 0
+    for among in ((~grouped, grouped) if grouped.any() else (np.ones(len(values), bool),)):
+        _twin_patterns(cells, measure, unit, period, small & among, hidden, covered, small)
+        _sibling_patterns(cells, measure, unit, period, small & among, hidden, covered,
+                          small)
+        for level in (BVC, DISTRICT):
+            _cousin_patterns(cells, measure, unit, period, small & among, hidden, covered,
+                             small, level=level)
     for x in np.flatnonzero(small & ~covered):
         if not covered[x]:
             support = _cheapest(cells, int(measure[x]), int(unit[x]), int(period[x]), hidden)
@@ -178,11 +219,12 @@ def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
     return hidden
 
 
-def _twin_patterns(cells: _Cells, measure, unit, period, small, hidden, covered) -> None:
+def _twin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered,
+                   small) -> None:
     """The common case at once: a BVC's small month with a sibling BVC and a month that
     lies in the same periods (four cells), the cheapest for each, chosen together."""
     axes = cells.axes
-    x = np.flatnonzero(small & (axes.unit_level[unit] == BVC)
+    x = np.flatnonzero(todo & (axes.unit_level[unit] == BVC)
                        & (axes.twin_lists.sizes[period] > 0))
     b2, owner = axes.siblings.of(axes.unit_up[unit[x]])
     x, b2 = x[owner], b2
@@ -194,12 +236,13 @@ def _twin_patterns(cells: _Cells, measure, unit, period, small, hidden, covered)
             hidden, covered, small)
 
 
-def _sibling_patterns(cells: _Cells, measure, unit, period, small, hidden, covered) -> None:
+def _sibling_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered,
+                      small) -> None:
     """A BVC's small count left over (a month in other periods than its quarter's others,
     a quarter, a year), at once: a sibling BVC times a pair of months (Axes.pairs), the
     cheapest for each."""
     axes = cells.axes
-    x = np.flatnonzero(small & ~covered & (axes.unit_level[unit] == BVC))
+    x = np.flatnonzero(todo & ~covered & (axes.unit_level[unit] == BVC))
     b2, owner = axes.siblings.of(axes.unit_up[unit[x]])
     x = x[owner]
     keep = b2 != unit[x]
@@ -211,14 +254,14 @@ def _sibling_patterns(cells: _Cells, measure, unit, period, small, hidden, cover
     _choose(cells, x, corners, hidden, covered, small)
 
 
-def _cousin_patterns(cells: _Cells, measure, unit, period, small, hidden, covered,
+def _cousin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered, small,
                      k: int = 2, level: int = BVC) -> None:
     """A small count left over, at once: a BVC's (its siblings have no visits then: a BVC
     starting, or alone in its district) with a BVC of another district, or a district's
     with a BVC of its own and one of another (among the `k` with the fewest visits that
     period), each with its district, times a pair of months."""
     axes = cells.axes
-    x = np.flatnonzero(small & ~covered & (axes.unit_level[unit] == level))
+    x = np.flatnonzero(todo & ~covered & (axes.unit_level[unit] == level))
     if not len(x):
         return
     # every BVC cell by (measure, period), fewest first; and by district within those
@@ -261,27 +304,52 @@ def _cousin_patterns(cells: _Cells, measure, unit, period, small, hidden, covere
 def _choose(cells: _Cells, x: np.ndarray, corners, hidden, covered, small) -> None:
     """Of candidate patterns (row r: the cells (unit, period) of corners[k][0][r],
     corners[k][1][r], a period of -1 none) for the cells x[r], the cheapest valid one per
-    cell, all hidden at once. The corners are looked up twice, for every row and then for
-    the rows chosen, rather than kept: a national grid has millions of rows."""
+    cell, all hidden at once. A cell of a group of measures that adds up takes a pattern
+    that holds no period where the group adds up (a month, for visits), else the pattern
+    in one of its partners too (a row per partner, for the cells left). The corners are
+    looked up twice, for every row and then for the rows chosen, rather than kept: a
+    national grid has millions of rows."""
     if not len(x):
         return
-    measure = cells.measure[x]
+    grouped = cells.partners.sizes[cells.measure[x]] > 0
+    if not grouped.any():
+        _choose_rows(cells, x, corners, [cells.measure[x]], hidden, covered, small)
+        return
+    _choose_rows(cells, x, corners, [cells.measure[x]], hidden, covered, small, bare=True)
+    left = ~covered[x]
+    x, corners = x[left], [(who[left], when[left]) for who, when in corners]
+    if len(x):
+        partner, owner = cells.partners.of(cells.measure[x])
+        _choose_rows(cells, x[owner], [(who[owner], when[owner]) for who, when in corners],
+                     [cells.measure[x][owner], partner], hidden, covered, small)
+
+
+def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
+                 bare: bool = False) -> None:
+    """_choose over rows whose measures are `measures` (the cell's, and a partner's);
+    `bare`: grouped cells without a partner, valid only off the periods their group adds
+    up at."""
     valid = np.ones(len(x), dtype=bool)
     cost = np.zeros(len(x), dtype=np.int64)
-    for who, when in corners:
-        needed = when >= 0
-        at = cells.at(measure, who, np.maximum(when, 0))
-        valid &= ~(needed & (at < 0))
-        cost += np.where(needed & (at >= 0),
-                         np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
+    for measure in measures:
+        for who, when in corners:
+            needed = cells.needed(measure, when)
+            at = cells.at(np.maximum(measure, 0), who, np.maximum(when, 0))
+            valid &= ~(needed & (at < 0))
+            if bare:
+                valid &= ~(needed & cells.adds_up[measure, np.maximum(when, 0)])
+            cost += np.where(needed & (at >= 0),
+                             np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
     rows = np.flatnonzero(valid)
     order = rows[np.lexsort((cost[rows], x[rows]))]
     first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(order) else order
-    for who, when in corners:
-        chosen = cells.at(measure[first], who[first], np.maximum(when[first], 0))
-        chosen = chosen[(when[first] >= 0) & (chosen >= 0)]
-        hidden[chosen] = True
-        covered[chosen] = True
+    for measure in measures:
+        for who, when in corners:
+            chosen = cells.at(np.maximum(measure[first], 0), who[first],
+                              np.maximum(when[first], 0))
+            chosen = chosen[cells.needed(measure[first], when[first]) & (chosen >= 0)]
+            hidden[chosen] = True
+            covered[chosen] = True
 
 
 def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.ndarray
@@ -305,16 +373,35 @@ def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.nd
         t[k, :len(span)] = span
     uu = np.broadcast_to(u[:, None, :, None], (len(units), len(spans), 4, width))
     tt = np.broadcast_to(t[None, :, None, :], (len(units), len(spans), 4, width))
-    needed = (uu >= 0) & (tt >= 0)
+    needed = (uu >= 0) & cells.needed(np.full(tt.shape, measure), tt)
     found = cells.at(np.full(uu.shape, measure), np.maximum(uu, 0), np.maximum(tt, 0))
     valid = ~(needed & (found < 0)).any(axis=(2, 3))
     cost = np.where(needed & (found >= 0),
                     np.where(hidden[found], 0, cells.cost[found]), 0).sum(axis=(2, 3))
-    if not valid.any():  # cannot happen: the closures of a BVC and a month with counts
+    best_cost, chosen = None, None
+    # a measure of a group that adds up takes the pattern in a partner too: the partner
+    # whose pattern costs least (its total always has counts where the cell has)
+    for partner in ([None] if cells.partners.sizes[measure] == 0 else
+                    cells.partners.of(np.array([measure]))[0].tolist()):
+        ok, total = valid, cost
+        if partner is not None:
+            other = cells.at(np.full(uu.shape, partner), np.maximum(uu, 0), np.maximum(tt, 0))
+            theirs = (uu >= 0) & cells.needed(np.full(tt.shape, partner), tt)
+            ok = valid & ~(theirs & (other < 0)).any(axis=(2, 3))
+            total = cost + np.where(theirs & (other >= 0),
+                                    np.where(hidden[other], 0, cells.cost[other]), 0
+                                    ).sum(axis=(2, 3))
+        if not ok.any():
+            continue
+        best = np.unravel_index(np.argmin(np.where(ok, total, np.iinfo(np.int64).max)),
+                                ok.shape)
+        if best_cost is None or total[best] < best_cost:
+            best_cost = total[best]
+            chosen = found[best][needed[best]]
+            if partner is not None:
+                chosen = np.concatenate([chosen, other[best][theirs[best]]])
+    if chosen is None:  # cannot happen: the closures of a BVC and a month with counts
         raise AssertionError(f"no pattern for cell {measure, unit, period}")
-    best = np.unravel_index(np.argmin(np.where(valid, cost, np.iinfo(np.int64).max)),
-                            valid.shape)
-    chosen = found[best][needed[best]]
     return chosen
 
 
@@ -355,12 +442,18 @@ def _month_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3
     (a month of the same quarter and presets: two), then the smallest at `unit`."""
     axes = cells.axes
     inside = axes.months[period]
-    firsts = [p for _, p in _smallest(cells, measure, unit, inside, k)]
+    by_month = bool(inside) and bool(cells.held[measure, inside[0]])
+    # a measure without cells by month: every month of the period (in one of them it
+    # has a count, and there its closure alone is a pattern)
+    firsts = ([p for _, p in _smallest(cells, measure, unit, inside, k)] if by_month
+              else list(inside))
     pairs = []
     for m1 in firsts:
         near = [m for m in axes.near[period]]
-        found = cells.at(np.full(len(near), measure), np.full(len(near), unit), near)
-        ranked = sorted((len(axes.closure[m1] ^ axes.closure[m2]), int(cells.values[f]), m2)
+        found = (cells.at(np.full(len(near), measure), np.full(len(near), unit), near)
+                 if by_month else np.zeros(len(near), dtype=np.int64))
+        ranked = sorted((len(axes.closure[m1] ^ axes.closure[m2]),
+                         int(cells.values[f]) if by_month else 0, m2)
                         for m2, f in zip(near, found) if f >= 0)
         pairs += [(m1, m2) for _, _, m2 in ranked[:k + 1]] + [(m1, None)]
     return pairs
