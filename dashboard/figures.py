@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
+from dashboard.privacy import read
 from dashboard.privacy.build import NUMBER_KINDS, number_measure
 from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
 
@@ -181,17 +182,19 @@ def by_visit_number(context, parts: tuple[str, ...]) -> pd.DataFrame:
     Empty where the grid holds none for the period (numbers_shown)."""
     view = context.view()
     steps = context.query("programme_schedules")[["programme_id", "visit_number", "label"]]
-    if not numbers_shown(context, view):
-        return steps.iloc[:0]
-    units = context.query("units")
-    steps = steps[steps.programme_id.isin(set(units.programme_id[units.bvc_id.isin(
-        view.chosen)]))].reset_index(drop=True)
+    if numbers_shown(context, view):
+        units = context.query("units")
+        steps = steps[steps.programme_id.isin(set(units.programme_id[units.bvc_id.isin(
+            view.chosen)]))].reset_index(drop=True)
+    else:
+        steps = steps.iloc[:0]
     measures = [number_measure(part, p, k) for p, k in zip(steps.programme_id,
                                                            steps.visit_number)
                 for part in parts]
-    counts = context.counts(measures, view=view)  # a row per measure, in their order
+    # a row per measure, in their order (none: no rows)
+    counts = context.counts(measures, view=view) if measures else read.empty_counts()
     value = counts.value.to_numpy().reshape(len(steps), len(parts))
-    hidden = counts.hidden.to_numpy().reshape(len(steps), len(parts))
+    hidden = counts.hidden.to_numpy(dtype=bool).reshape(len(steps), len(parts))
     out = steps.copy()
     for k, part in enumerate(parts):
         out[part], out[f"{part}_hidden"] = value[:, k], hidden[:, k]

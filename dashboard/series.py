@@ -120,12 +120,11 @@ def visits_by_number_bars(frame: pd.DataFrame, programme_names: dict[str, str], 
     """Visits per visit number and programme (figures.by_visit_number: visits, hidden as
     the grid has them) for bars: `value` NaN where hidden, the text beside each bar ("<5"
     or "–" where hidden)."""
-    hidden = frame.visits_hidden.to_numpy(dtype=bool) if len(frame) else []
+    hidden = frame.visits_hidden.astype(bool)
     return pd.DataFrame({
         "group": [programme_names.get(p, p) for p in frame.programme_id],
         "category": [step_label(n, a, lang) for n, a in zip(frame.visit_number, frame.label)],
-        "value": frame.visits.astype(float).where(~pd.Series(hidden, index=frame.index,
-                                                              dtype=bool)).tolist(),
+        "value": frame.visits.astype(float).where(~hidden).tolist(),
         "value_text": cell_texts(frame.visits, hidden, threshold, lang)})
 
 

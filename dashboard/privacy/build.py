@@ -109,12 +109,21 @@ def build_cells(con, reference: dt.date, threshold: int,
     con.register("_privacy_periods", periods)
     con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
                                                 "measure": measures}))
+    # visit_number_months' columns as the measures they count (one place names them)
+    numbered = [(p, k, column, measures.index(number_measure(part, p, k)))
+                for p, k in steps for column, part in NUMBER_PARTS.items()]
+    con.register("_privacy_number_measures", pa.Table.from_pylist(
+        [dict(zip(("programme_id", "visit_number", "part", "measure_code"), row))
+         for row in numbered], schema=pa.schema([
+            ("programme_id", pa.string()), ("visit_number", pa.int64()),
+            ("part", pa.string()), ("measure_code", pa.int64())])))
     try:
         _units(con)
         _cells(con, indicators)
         _solve(con, threshold)
     finally:
-        for name in ("_privacy_members", "_privacy_periods", "_privacy_measures"):
+        for name in ("_privacy_members", "_privacy_periods", "_privacy_measures",
+                     "_privacy_number_measures"):
             con.unregister(name)
         for table in ("_privacy_units", "_privacy_bvc", "_privacy_born", "_privacy_all",
                       "_privacy_previous", "_privacy_numbers"):
@@ -183,10 +192,6 @@ def _cells(con, indicators: list[str]) -> None:
         JOIN _privacy_units d ON d.level = 'district' AND d.unit = v.district
         GROUP BY ALL""")
     # per programme and visit number: long rows (measure, BVC, period) from the start
-    name = " ".join(f"WHEN '{column}' THEN " + (
-        "'visits_by_number:' || programme_id || ':' || visit_number" if part == "visits"
-        else f"'on_time_share:' || programme_id || ':' || visit_number || ':{part}'")
-        for column, part in NUMBER_PARTS.items())
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _privacy_numbers AS
         SELECT m.measure_code::BIGINT AS measure_code, u.unit_code, x.unit_code AS
@@ -194,7 +199,7 @@ def _cells(con, indicators: list[str]) -> None:
         FROM (UNPIVOT (SELECT bvc_id, programme_id, visit_number, month,
                               {", ".join(NUMBER_PARTS)} FROM visit_number_months)
               ON {", ".join(NUMBER_PARTS)} INTO NAME part VALUE value) v
-        JOIN _privacy_measures m ON m.measure = CASE part {name} END
+        JOIN _privacy_number_measures m USING (programme_id, visit_number, part)
         JOIN _privacy_members p USING (month)
         JOIN _privacy_periods k ON k.period_code = p.period_code
                                 AND k.kind IN ({", ".join(f"'{k}'" for k in NUMBER_KINDS)})

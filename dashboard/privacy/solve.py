@@ -149,7 +149,6 @@ class _Cells:
         self.held = np.ones((n_measures, axes.n_periods), dtype=bool)
         for k, held in (kinds or {}).items():
             self.held[k] = [kind in held for kind in axes.period_kind]
-        self.every_held = bool(self.held.all())
         self.restricted = ~self.held.all(axis=1)
         # where a measure's group adds up: the periods every measure of it is held at
         self.adds_up = np.zeros_like(self.held)
@@ -166,17 +165,18 @@ class _Cells:
         self.values = values
         # every possible key to its cell (-1: a count of 0): a look-up is one read (a
         # national grid: some ten million keys, 40 MB while the database is built)
-        size = (int(measure.max()) + 1 if len(measure) else 1) * axes.n_periods * axes.n_units
+        # (by every measure code: a partner may have no cell at all)
+        size = n_measures * axes.n_periods * axes.n_units
         self.index = np.full(size, -1, dtype=np.int32)
         self.index[key] = np.arange(len(key), dtype=np.int32)
 
     def needed(self, measure, period) -> np.ndarray:
-        """Whether a pattern's corner (measure, period) is a cell it must hold: a measure
-        (-1: none) and a period (-1: none) at which the measure has cells."""
-        measure, period = np.asarray(measure), np.asarray(period)
-        out = (measure >= 0) & (period >= 0)
-        if not self.every_held:
-            some = out & self.restricted[np.maximum(measure, 0)]
+        """Whether a pattern's corner (measure, period) is a cell it must hold: a period
+        (-1: none) at which the measure has cells."""
+        measure, period = np.broadcast_arrays(np.asarray(measure), np.asarray(period))
+        out = period >= 0
+        if self.restricted.any():
+            some = out & self.restricted[measure]
             out[some] = self.held[measure[some], period[some]]
         return out
 
@@ -334,7 +334,7 @@ def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
     for measure in measures:
         for who, when in corners:
             needed = cells.needed(measure, when)
-            at = cells.at(np.maximum(measure, 0), who, np.maximum(when, 0))
+            at = cells.at(measure, who, np.maximum(when, 0))
             valid &= ~(needed & (at < 0))
             if bare:
                 valid &= ~(needed & cells.adds_up[measure, np.maximum(when, 0)])
@@ -345,8 +345,7 @@ def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
     first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(order) else order
     for measure in measures:
         for who, when in corners:
-            chosen = cells.at(np.maximum(measure[first], 0), who[first],
-                              np.maximum(when[first], 0))
+            chosen = cells.at(measure[first], who[first], np.maximum(when[first], 0))
             chosen = chosen[cells.needed(measure[first], when[first]) & (chosen >= 0)]
             hidden[chosen] = True
             covered[chosen] = True
