@@ -12,7 +12,8 @@ from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
 from dashboard.privacy import read
-from dashboard.privacy.build import NUMBER_KINDS, number_measure
+from dashboard.privacy.build import COARSE_KINDS, number_measure, referral_measure
+from dashboard.vocab import VOCABULARIES
 from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
 
 VISIT_SHARES = ["home_share", "both_professions_share", "planned_team_share",
@@ -168,21 +169,22 @@ def bvc_against_averages(context, bvc_id: str, interval: str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True).sort_values(["period"], kind="stable")
 
 
-def numbers_shown(context, view=None) -> bool:
-    """Whether the grid holds the figures per visit number for the selection's period: a
-    whole year, a preset's period or the whole export (privacy.build.NUMBER_KINDS)."""
+def coarse_shown(context, view=None) -> bool:
+    """Whether the grid holds the figures per visit number, destination and score for the
+    selection's period: a whole year, a preset's period or the whole export
+    (privacy.build.COARSE_KINDS)."""
     view = view or context.view()
-    return view is not None and all(p.kind in NUMBER_KINDS for p in view.periods_of())
+    return view is not None and all(p.kind in COARSE_KINDS for p in view.periods_of())
 
 
 def by_visit_number(context, parts: tuple[str, ...]) -> pd.DataFrame:
     """Per programme of the selection's BVCs and visit number (programme_id,
     visit_number, label): each part's count of the grid for the selection ("visits";
     "n" and "N": on time, of those with a birth date), its verdict (`<part>_hidden`).
-    Empty where the grid holds none for the period (numbers_shown)."""
+    Empty where the grid holds none for the period (coarse_shown)."""
     view = context.view()
     steps = context.query("programme_schedules")[["programme_id", "visit_number", "label"]]
-    if numbers_shown(context, view):
+    if coarse_shown(context, view):
         units = context.query("units")
         steps = steps[steps.programme_id.isin(set(units.programme_id[units.bvc_id.isin(
             view.chosen)]))].reset_index(drop=True)
@@ -297,17 +299,28 @@ def _one_unit(filters) -> tuple[str, set | None] | None:
     return None if filters.districts else ("all", None)
 
 
-def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
-    """The destinations' bars; with one district chosen, its column of the table over
-    every district, hidden as there (as the page of every district hides it)."""
+def destination_counts(context, view=None, by: str | None = None) -> pd.DataFrame:
+    """Referrals per destination of the selection (or `view`), a row per destination
+    (and district, `by` "district") as the grid has them: destination_group, destination,
+    unit_group, value, hidden. Empty where the grid holds none for the period
+    (coarse_shown)."""
+    view = view or context.view()
+    codes = VOCABULARIES["destination"]
+    if not coarse_shown(context, view):
+        return pd.DataFrame(columns=["destination_group", "destination", "unit_group",
+                                     "value", "hidden"])
+    rows = context.counts([referral_measure(d) for d in codes], by=by, view=view)
+    destination = rows.measure.str.split(":", n=1).str[1]
+    return pd.DataFrame({"destination_group": [codes[d].group for d in destination],
+                         "destination": destination, "unit_group": rows.unit_group,
+                         "value": rows.value, "hidden": rows.hidden.astype(bool)})
+
+
+def referral_destinations(context) -> Figure:
+    """The destinations' bars for the selection, as the grid has them (one district: its
+    cells, the same as in the table of every district)."""
     lang = context.lang
-    one = _one_unit(context.filters)
-    if one and one[0] == "district":
-        every = context.query("referrals_by_district_and_destination",
-                              context.filters.period_only())
-        bars = series.destination_bars(every, lang, context.threshold, *one[1])
-    else:
-        bars = series.destination_bars(destinations, lang, context.threshold)
+    bars = series.destination_bars(destination_counts(context), lang, context.threshold)
     title = t("destinations_title", lang)
     return Figure(
         title,
@@ -316,7 +329,20 @@ def referral_destinations(context, destinations: pd.DataFrame) -> Figure:
                     description=t("destinations_alt", lang), group="group",
                     group_title=t("destination_group", lang)),
         tables.destination_table(bars, lang), "hanvisningar_per_mal.csv",
-        ["open_forum_referral_share"], ["referrals_by_district_and_destination"], bars.value)
+        ["open_forum_referral_share"], ["grid_cells"], bars.value)
+
+
+def destinations_by_district(context) -> pd.DataFrame:
+    """Referrals per destination (rows) and district of the selection (a column each),
+    as text: every district's cells over the selection's period, the same verdicts
+    whichever district is chosen."""
+    view = context.view()
+    every = context.view(context.filters.period_only())
+    rows = destination_counts(context, every, by="district")
+    districts = sorted(set(view.units.district[view.units.bvc_id.isin(view.chosen)])) if (
+        view is not None) else []
+    return series.destinations_by_district(rows[rows.unit_group.isin(districts)],
+                                           context.lang, context.threshold)
 
 
 def reach_funnel(context, view=None) -> Figure:

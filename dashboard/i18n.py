@@ -55,14 +55,16 @@ STRINGS = {
                           "The families (cohort by the child's birth date)"),
     "ratings": ("Personalens skattningar", "Staff ratings"),
     "visits_by_number": ("Besök per besöksnummer", "Visits by visit number"),
-    "numbers_periods": ("Siffror per besöksnummer visas för hela år, de senaste 12 "
-                        "månaderna, de 12 före dem, året hittills och hela exporten: välj "
-                        "en sådan period. Små tal skyddas en gång för alla perioder, och "
-                        "per besöksnummer bara för dessa.",
-                        "Figures by visit number are shown for whole years, the last 12 "
-                        "months, the 12 before them, the year to date and the whole "
-                        "export: choose such a period. Small numbers are protected once for "
-                        "every period, and by visit number only for these."),
+    "numbers_periods": ("Den här figuren (per besöksnummer eller hänvisningsmål) "
+                        "visas för hela år, de senaste 12 månaderna, de "
+                        "12 före dem, året hittills och hela exporten: välj en sådan period. "
+                        "Små tal skyddas en gång för alla perioder, och i sådana figurer "
+                        "bara för dessa.",
+                        "This figure (by visit number or referral destination) is "
+                        "shown for whole years, the last 12 months, the 12 before them, the "
+                        "year to date and the whole export: choose such a period. Small "
+                        "numbers are protected once for every period, and in such figures "
+                        "only for these."),
     "indicator": ("Indikator", "Indicator"),
     "indicators": ("Alla indikatorer i tabellform", "All indicators as a table"),
     "value": ("Värde", "Value"),

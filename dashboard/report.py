@@ -146,10 +146,9 @@ def build_html(context, made_at: dt.datetime) -> str:
     interval = report_interval(context.filters)
     shown = [
         figures.visits_by_district(context, interval),
-        *([figures.visits_by_number(context)] if figures.numbers_shown(context) else []),
+        *([figures.visits_by_number(context)] if figures.coarse_shown(context) else []),
         figures.both_professions_by_bvc(context),
-        figures.referral_destinations(context, context.query(
-            "referrals_by_district_and_destination")),
+        *([figures.referral_destinations(context)] if figures.coarse_shown(context) else []),
     ]
     # families born in the period, as the key indicators count them (the page shows all)
     if context.counts(["families"]).value.any():

@@ -142,78 +142,36 @@ def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
     return out
 
 
-def destination_bars(frame: pd.DataFrame, lang: str, threshold: int,
-                     district: str | None = None) -> pd.DataFrame:
-    """Referrals per destination over the districts in scope, grouped (open forum, extra
-    support), largest first within a group; small counts hidden, with a complement within
-    their group (`destinations_hidden`). `district`: `frame` holds every district and the
-    bars are that district's column of destinations_by_district, hidden as there."""
+def destination_bars(rows: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Referrals per destination (figures.destination_counts, one row each) for bars,
+    grouped (open forum, extra support), largest first within a group; hidden as the grid
+    has them."""
     from dashboard.vocab import label
-    rows = frame if district is None else frame[frame.district == district]
-    summed = (rows.groupby(["destination_group", "destination"], as_index=False).referrals
-              .sum().sort_values(["destination_group", "referrals"], ascending=[False, False]))
-    if district is None:
-        hidden = destinations_hidden(summed, threshold)
-    else:
-        table, flags = destination_grid(frame, threshold)
-        column = list(table.columns).index(district)
-        at = {key: row[column] for key, row in zip(table.index, flags)}
-        hidden = pd.Series([at[k] for k in zip(summed.destination_group, summed.destination)],
-                           index=summed.index)
-    summed = summed[summed.referrals > 0]
-    hidden = hidden[summed.index]
+    rows = rows[rows.value > 0].sort_values(["destination_group", "value", "destination"],
+                                            ascending=[False, False, True])
     return pd.DataFrame({
-        "group": [label("destination_group", g, lang) for g in summed.destination_group],
-        "category": [label("destination", d, lang) for d in summed.destination],
-        "value": summed.referrals.where(~hidden).astype(float).tolist(),
-        "value_text": cell_texts(summed.referrals, hidden, threshold, lang)})
+        "group": [label("destination_group", g, lang) for g in rows.destination_group],
+        "category": [label("destination", d, lang) for d in rows.destination],
+        "value": rows.value.astype(float).where(~rows.hidden.astype(bool)).tolist(),
+        "value_text": cell_texts(rows.value, rows.hidden, threshold, lang)})
 
 
-def destinations_hidden(summed: pd.DataFrame, threshold: int) -> pd.Series:
-    """Which destinations' totals (rows of destination_group, destination, referrals) to
-    hide: a group's total is shown too (Översikt's open forum tile, the report), so a small
-    count's complement is found within its group. Over every destination, the audit's
-    Västra Göteborg hid Trossamfund's 1 and no other open forum: 58 − 57."""
-    return hide_within(summed, ["destination_group"], "referrals", threshold)
-
-
-def destination_grid(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, list]:
-    """Destinations (rows) by district (columns), and which cells to hide. A destination's
-    referrals over every district (the bars), a district's over a group of destinations
-    (its own page) and so on are all shown: each group's block is a table with both totals
-    (hidden_grid), a district's "<5" was the destination's total less the others; and a
-    destination the bars hide hides a district's cell too."""
-    table = frame.pivot_table(index=["destination_group", "destination"], columns="district",
-                              values="referrals", aggfunc="sum", fill_value=0)
-    table = table.sort_index(ascending=[False, True])
-    totals = table.sum(axis=1).rename("referrals").reset_index()
-    hidden_total = dict(zip(zip(totals.destination_group, totals.destination),
-                            destinations_hidden(totals, threshold)))
-    hidden = [[False] * len(table.columns) for _ in table.index]
-    for group in dict.fromkeys(g for g, _ in table.index):
-        at = [k for k, (g, _) in enumerate(table.index) if g == group]
-        block = table.iloc[at].to_numpy().tolist()
-        rows = [r for r, k in enumerate(at) if hidden_total[table.index[k]]]
-        for r, flags in zip(at, hidden_grid(block, threshold, hidden_rows=rows)):
-            hidden[r] = flags
-    return table, hidden
-
-
-def destinations_by_district(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """destination_grid as text, a column per district. A filtered page takes its
-    districts' columns of this table over every district, so that they hide what the page
-    of every district hides (the user test read Landskrona's "–" back with the district
-    chosen)."""
+def destinations_by_district(rows: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Referrals per destination (rows) by district (a column each) as text, from
+    figures.destination_counts by district: destinations with referrals in any of them."""
     from dashboard.vocab import label
-    table, hidden = destination_grid(frame, threshold)
+    texts = rows.assign(text=cell_texts(rows.value, rows.hidden, threshold, lang))
+    used = rows.groupby("destination").value.sum()
+    texts = texts[texts.destination.isin(used.index[used > 0])]
+    table = texts.pivot_table(index=["destination_group", "destination"],
+                              columns="unit_group", values="text", aggfunc="first")
+    table = table.sort_index(ascending=[False, True])
     out = pd.DataFrame({
         t("destination_group", lang): [label("destination_group", g, lang)
                                        for g, _ in table.index],
         t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
-    grid = table.to_numpy().tolist()
-    for j, district in enumerate(table.columns):
-        out[district] = [cell_text(row[j], h[j], threshold, lang)
-                         for row, h in zip(grid, hidden)]
+    for district in table.columns:
+        out[district] = table[district].tolist()
     return out
 
 

@@ -29,7 +29,7 @@ st.subheader(t("ratings", lang))
 widgets.table_with_download(tables.ratings_table(context.query("rating_means"), lang, threshold),
                             "skattningar.csv", lang)
 st.subheader(t("visits_by_number", lang))
-if figures.numbers_shown(context):
+if figures.coarse_shown(context):
     widgets.table_with_download(tables.visits_by_number_table(
         figures.by_visit_number(context, ("visits",)), context.programme_names, lang,
         threshold), "besok_per_nummer.csv", lang)

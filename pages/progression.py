@@ -24,7 +24,7 @@ if view == "due":
 st.subheader(t("visits_by_number", lang))
 if context.query("visit_counts").visits.iloc[0] == 0:
     widgets.empty_selection(lang)
-if figures.numbers_shown(context):
+if figures.coarse_shown(context):
     widgets.figure(figures.visits_by_number(context), lang)
 else:
     widgets.numbers_not_shown(lang)
@@ -53,7 +53,7 @@ else:
             queries=["retention_by_cohort"])
 
 st.subheader(t("on_time_title", lang))
-if figures.numbers_shown(context):
+if figures.coarse_shown(context):
     on_time = tables.with_texts(series.step_shares(figures.on_time_by_number(context), names,
                                                    lang, threshold), lang, threshold)
     widgets.chart_block(

@@ -12,12 +12,15 @@ SHARES = ["referral_visit_share", "extra_support_visit_share", "open_forum_refer
 context = page_context()
 lang, threshold, targets = context.lang, context.threshold, context.settings.targets
 widgets.header(context, "referrals_page")
-destinations = context.query("referrals_by_district_and_destination")
 if context.query("visit_shares_by_period", interval="quarter").empty:
     widgets.empty_selection(lang)
 
 st.subheader(t("destinations_title", lang))
-widgets.figure(figures.referral_destinations(context, destinations), lang)
+coarse = figures.coarse_shown(context)
+if coarse:
+    widgets.figure(figures.referral_destinations(context), lang)
+else:
+    widgets.numbers_not_shown(lang)
 
 st.subheader(t("referral_shares_title", lang))
 interval = widgets.interval_choice(lang)
@@ -35,13 +38,10 @@ widgets.chart_block(
     indicators=SHARES, queries=["grid_cells"])
 
 st.subheader(t("destinations_by_district", lang))
-# over every district, the chosen ones' columns: hidden as on the page of every district
-period = context.filters.period_only()
-every = context.derived("destinations_by_district", (period,), lambda: (
-    series.destinations_by_district(context.query("referrals_by_district_and_destination",
-                                                  period), lang, threshold)))
-chosen = set(destinations.district)  # the destination's two columns, then the districts'
-widgets.table_with_download(every[list(every.columns[:2]) + [
-    c for c in every.columns[2:] if c in chosen]], "hanvisningar_per_stadsdel.csv", lang)
+if coarse:
+    widgets.table_with_download(figures.destinations_by_district(context),
+                                "hanvisningar_per_stadsdel.csv", lang)
+else:
+    widgets.numbers_not_shown(lang)
 st.caption(t("destinations_by_district_caption", lang))
 widgets.suppression_note(context, over_time=True)

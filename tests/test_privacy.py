@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.privacy.build import GROUPS, RELATIONS, _periods
+from dashboard.privacy.build import RELATIONS, _periods, equations
 from dashboard.privacy.grid import Grid, month_index
 from dashboard.privacy.read import period_parts, unit_parts
 from dashboard.privacy.solve import hidden_cells
@@ -127,18 +127,30 @@ def _equations(cells: pd.DataFrame, grid: Grid) -> list[tuple[int, list[int]]]:
                                  pd.Timestamp(parent.period)))
                 out.setdefault((relation, total), []).append(i)
     # measures that add up: a total's cell is the sum of its members' at the same place
-    for total, prefix in GROUPS.items():
+    # (where the members are held: a period of theirs, where the total has a cell too)
+    sums = equations(list(cells.measure.unique()))
+    for total, members in sums:
+        members = set(members)
         for i, r in enumerate(cells.itertuples()):
-            if r.measure.startswith(prefix):
+            if r.measure in members:
                 at = key.get((total, r.level, r.unit, r.kind, pd.Timestamp(r.period)))
-                out.setdefault(("group", at), []).append(i)
-    return [(total, parts) for (_, total), parts in out.items()]
+                out.setdefault((total, "sum", at), []).append(i)
+    return [(key[-1], parts) for key, parts in out.items()]
 
 
-def _family(measure: str) -> str:
-    """The measures solved together: a group that adds up (GROUPS), else one measure."""
-    return next((total for total, prefix in GROUPS.items()
-                 if measure == total or measure.startswith(prefix)), measure)
+def _families(measures) -> dict[str, str]:
+    """The measures solved together: those joined by sums over measures (build.equations),
+    each by one of them; a measure of none by itself."""
+    parent = {m: m for m in measures}
+
+    def root(m: str) -> str:
+        while parent[m] != m:
+            m = parent[m]
+        return m
+    for total, members in equations(list(measures)):
+        for m in members:
+            parent[root(m)] = root(total)
+    return {m: root(m) for m in measures}
 
 
 def _determined(cells: pd.DataFrame, equations, hidden: np.ndarray, only=None) -> list[int]:
@@ -147,7 +159,7 @@ def _determined(cells: pd.DataFrame, equations, hidden: np.ndarray, only=None) -
     determined exactly when every solution of the homogeneous system is 0 there. The
     system falls apart into blocks of unknowns that share no equation, solved one by one
     (a pattern's cells and the totals holding them)."""
-    family = cells.measure.map(_family).to_numpy()
+    family = cells.measure.map(_families(cells.measure.unique())).to_numpy()
     lines = []  # per equation touching an unknown: {unknown row: coefficient}
     for total, parts in equations:
         if total is None or (only and family[total] != only):
@@ -321,7 +333,7 @@ def test_visits_by_number_are_cells_of_the_grid_read_alike_by_every_view(sample_
     visits are shown never hides exactly one of its visit numbers. A custom range of
     months shows none (the grid holds them for whole years and the presets)."""
     from dashboard.context import Context
-    from dashboard.figures import by_visit_number, numbers_shown
+    from dashboard.figures import by_visit_number, coarse_shown
     from dashboard.filters import Filters
     from dashboard.series import visits_by_number_bars
     from dashboard.settings import Settings
@@ -340,9 +352,9 @@ def test_visits_by_number_are_cells_of_the_grid_read_alike_by_every_view(sample_
         context = Context(sample_db, Filters(*dates, bvcs=bvcs), "sv", Settings())
         rows = by_visit_number(context, ("visits",))
         if period == "custom":
-            assert not numbers_shown(context) and rows.empty
+            assert not coarse_shown(context) and rows.empty
             continue
-        assert numbers_shown(context) and len(rows)
+        assert coarse_shown(context) and len(rows)
         table = visits_by_number_table(rows, names, "sv", 5)
         bars = visits_by_number_bars(rows, names, "sv", 5)
         assert table["Besök"].tolist() == bars.value_text.tolist()
@@ -353,3 +365,56 @@ def test_visits_by_number_are_cells_of_the_grid_read_alike_by_every_view(sample_
                 assert programme.visits_hidden.sum() != 1
         checked += int(rows.visits_hidden.any())
     assert period != "all" or checked  # over the whole export the sample hides some
+
+
+@pytest.mark.parametrize("period", ["all", "last12"])
+def test_referral_destinations_are_cells_of_the_grid_read_alike_by_every_view(sample_db,
+                                                                               period):
+    """Referrals per destination come from the grid (measures that add up to the
+    referrals, an open forum's to open_forum_referral_share's n): the counts are the
+    query's over the grid's whole months; a district chosen shows in its bars what the
+    table of every district shows in its column, whichever district; and where the
+    referrals (N) or the open forum's (n) are shown, no group hides exactly one
+    destination. A custom range of months shows none."""
+    from dashboard.context import Context
+    from dashboard.figures import coarse_shown, destination_counts, destinations_by_district
+    from dashboard.filters import Filters
+    from dashboard.privacy.read import month_end, month_start
+    from dashboard.settings import Settings
+    from dashboard.sidebar import period_bounds
+    from dashboard.suppression import cell_texts
+    from dashboard.vocab import VOCABULARIES, label
+
+    units = sample_db.query("units")
+    reference = sample_db.export.reference_date
+    dates = period_bounds(period, reference)
+    every = Context(sample_db, Filters(*dates), "sv", Settings())
+    view = every.view()
+    whole = Filters(month_start(view.first), month_end(view.last))
+    expected = sample_db.query("referrals_by_district_and_destination", whole)
+    rows = destination_counts(every)
+    assert dict(zip(rows.destination, rows.value)) == {
+        d: int(expected.referrals[expected.destination == d].sum())
+        for d in VOCABULARIES["destination"]}
+    hidden_somewhere = 0
+    for district in sorted(set(units.district)):
+        context = Context(sample_db, Filters(*dates, districts=(district,)), "sv", Settings())
+        bars = destination_counts(context)
+        table = destinations_by_district(context).set_index("Hänvisning till")
+        assert list(table.columns[1:]) == [district]
+        texts = dict(zip([label("destination", d, "sv") for d in bars.destination],
+                         cell_texts(bars.value, bars.hidden, 5, "sv")))
+        assert {d: texts[d] for d in table.index} == table[district].to_dict()
+        assert bars.value.sum() == int(expected.referrals[expected.district == district].sum())
+        totals = context.counts(["open_forum_referral_share:n", "open_forum_referral_share:N"])
+        n_hidden, big_hidden = totals.hidden.tolist()
+        shown = bars[bars.value > 0]
+        if not n_hidden:
+            assert shown.hidden[shown.destination_group == "open_forum"].sum() != 1
+        if not big_hidden and not n_hidden:
+            assert shown.hidden[shown.destination_group == "extra_support"].sum() != 1
+        hidden_somewhere += int(shown.hidden.any())
+    assert hidden_somewhere  # the sample's districts hide some destinations
+    custom = Context(sample_db, Filters(dt.date(reference.year - 1, 2, 1),
+                                        dt.date(reference.year - 1, 4, 30)), "sv", Settings())
+    assert not coarse_shown(custom) and destination_counts(custom).empty

@@ -96,21 +96,6 @@ def test_a_table_with_both_totals_shown_hides_a_sibling_in_each_direction():
     assert hidden_grid([[10, 12], [7, 20]], 5) == [[False, False], [False, False]]
 
 
-def test_destinations_by_district_hide_what_the_destination_total_gives_away():
-    import pandas as pd
-
-    from dashboard.series import destinations_by_district
-
-    frame = pd.DataFrame({
-        "district": ["A", "B", "C", "D"] * 2,
-        "destination_group": ["open_forum"] * 8,
-        "destination": ["religious_community"] * 4 + ["library"] * 4,
-        "referrals": [22, 9, 9, 1, 30, 12, 8, 6]})
-    table = destinations_by_district(frame, "sv", 5)
-    cells = table[["A", "B", "C", "D"]].values.tolist()
-    assert cells == [["30", "–", "8", "–"], ["22", "–", "9", "<5"]]
-
-
 def test_a_rating_trend_hides_what_the_selections_totals_give_back():
     """The user test's case: the nurses' 11 ratings of the selection (table of means) less
     their 7 in the first quarter gave back the 4 of the second."""
@@ -154,44 +139,6 @@ def test_no_hidden_cell_comes_back_through_a_chain_of_totals():
     assert all(hidden[i][j] for i, row in enumerate(grid) for j, c in enumerate(row)
                if 0 < c < 5)
     assert _determined(grid, hidden) == []
-
-
-def _referrals(rows):
-    import pandas as pd
-    from dashboard.vocab import VOCABULARIES
-    return pd.DataFrame([{"district": d, "destination": dest, "referrals": n,
-                          "destination_group": VOCABULARIES["destination"][dest].group}
-                         for d, dest, n in rows])
-
-
-def test_a_hidden_destination_takes_its_complement_from_its_own_group():
-    """The audit's Västra Göteborg: open forum 19 + 18 + 14 + 6 and religious community 1;
-    the complement was found in the other group (extra support's 5), so the open forum
-    tile's n = 58 gave the 1 back (58 − 57)."""
-    from dashboard.series import destination_bars, destinations_by_district
-    frame = _referrals([("VG", "open_preschool", 19), ("VG", "library", 18),
-                        ("VG", "family_centre", 14), ("VG", "parent_group", 6),
-                        ("VG", "religious_community", 1), ("VG", "infant_programme", 5),
-                        ("VG", "resource_unit", 30), ("VG", "dental", 40)])
-    bars = destination_bars(frame, "sv", 5)
-    shown = dict(zip(bars.category, bars.value_text))
-    assert shown["Trossamfund"] == "<5" and shown["Föräldragrupp"] == "–"
-    assert shown["Spädbarnsverksamhet"] == "5"  # its group has no hidden count
-    table = destinations_by_district(frame, "sv", 5)
-    assert dict(zip(table["Hänvisning till"], table["VG"])) == shown
-
-
-def test_a_destination_the_bars_hide_hides_a_districts_cell_too():
-    """Open preschool is hidden on the bars (the complement of family centre's 3), but its
-    only district's cell showed 6 below: with the group's total, 3 came back."""
-    from dashboard.series import destination_bars, destinations_by_district
-    frame = _referrals([("A", "library", 30), ("A", "parent_group", 12),
-                        ("B", "open_preschool", 6), ("B", "library", 25),
-                        ("B", "family_centre", 3), ("B", "parent_group", 3)])
-    bars = destination_bars(frame, "sv", 5)
-    assert dict(zip(bars.category, bars.value_text))["Öppen förskola"] == "–"
-    table = destinations_by_district(frame, "sv", 5).set_index("Hänvisning till")
-    assert table.loc["Öppen förskola", ["A", "B"]].tolist() == ["0", "–"]
 
 
 def _bvc_counts(cells):

@@ -11,15 +11,16 @@ import pyarrow as pa
 from dashboard.privacy.grid import (PRESET_KINDS, Grid, last_whole_month, month_index,
                                     month_start)
 from dashboard.privacy.solve import ALL, BVC, DISTRICT, Axes, hidden_cells
+from dashboard.vocab import VOCABULARIES
 
 RELATIONS = ("chain", *PRESET_KINDS)  # the equations of time; units have one more
 # the families per BVC and birth month (family_months, at the reference date), additive
 FAMILY_MEASURES = ("families", "offered", "accepted", "answered", "started", "completed",
                    "completion_eligible")
 # per programme and visit number (visit_number_months): its visits, which add up to
-# `visits` (a group of measures, solve.py), and its visits on time (n) of those with a
-# birth date (N), whose sums over the visit numbers no page shows
-GROUPS = {"visits": "visits_by_number:"}
+# `visits`, and its visits on time (n) of those with a birth date (N), whose sums over the
+# visit numbers no page shows
+NUMBER_PARTS = {"visits": "visits", "on_time": "n", "with_birth_date": "N"}
 
 
 def number_measure(name: str, programme: str, visit_number: int) -> str:
@@ -30,13 +31,33 @@ def number_measure(name: str, programme: str, visit_number: int) -> str:
     return f"on_time_share:{programme}:{int(visit_number)}:{name}"
 
 
-NUMBER_PARTS = {"visits": "visits", "on_time": "n", "with_birth_date": "N"}
-NUMBER_PREFIXES = ("visits_by_number:", "on_time_share:")
-# the periods those are held for: the pages show them for a whole period, never by month,
-# so only the periods a preset chooses are cells of theirs (a custom range of months shows
-# them where it is one of these); by month they would hide a third of the sample's
-# national months of visits to protect their own small counts
-NUMBER_KINDS = ("year", "all_time", *PRESET_KINDS)
+def referral_measure(destination: str) -> str:
+    """Referrals to one destination ("referrals:library"): they add up to the referrals
+    (open_forum_referral_share's N), an open forum's to its n."""
+    return f"referrals:{destination}"
+
+
+# measures the pages show for a whole period only (by visit number, per destination), never
+# by month: they are held at the periods a preset chooses
+# (a custom range of months shows them where it is one of these). By month they would
+# hide a third of the sample's national months of visits to protect their own small counts
+COARSE_KINDS = ("year", "all_time", *PRESET_KINDS)
+COARSE_PREFIXES = ("visits_by_number:", "on_time_share:", "referrals:")
+
+
+def equations(measures: list[str]) -> list[tuple[str, list[str]]]:
+    """The sums over measures that the pages show (total, members), among `measures`:
+    visits = their visits per visit number; referrals (open_forum_referral_share's N) =
+    those per destination, and its n those to an open forum."""
+    present = set(measures)
+    destinations = [referral_measure(d) for d in VOCABULARIES["destination"]]
+    out = [("visits", [m for m in measures if m.startswith("visits_by_number:")]),
+           ("open_forum_referral_share:n", [
+               referral_measure(d) for d, code in VOCABULARIES["destination"].items()
+               if code.group == "open_forum"]),
+           ("open_forum_referral_share:N", destinations)]
+    out = [(total, [m for m in members if m in present]) for total, members in out]
+    return [(total, members) for total, members in out if total in present and members]
 
 
 def _periods(grid: Grid) -> tuple[list, pa.Table, pa.Table]:
@@ -104,26 +125,30 @@ def build_cells(con, reference: dt.date, threshold: int,
                         "ORDER BY ALL").fetchall()
     measures = ["visits", "families_visited"] + [
         f"{i}:{part}" for i in indicators for part in ("n", "N")] + list(FAMILY_MEASURES) + [
-        number_measure(part, p, k) for p, k in steps for part in NUMBER_PARTS.values()]
+        number_measure(part, p, k) for p, k in steps for part in NUMBER_PARTS.values()] + [
+        referral_measure(d) for d in VOCABULARIES["destination"]]
     con.register("_privacy_members", members)
     con.register("_privacy_periods", periods)
     con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
                                                 "measure": measures}))
-    # visit_number_months' columns as the measures they count (one place names them)
-    numbered = [(p, k, column, measures.index(number_measure(part, p, k)))
-                for p, k in steps for column, part in NUMBER_PARTS.items()]
-    con.register("_privacy_number_measures", pa.Table.from_pylist(
-        [dict(zip(("programme_id", "visit_number", "part", "measure_code"), row))
-         for row in numbered], schema=pa.schema([
-            ("programme_id", pa.string()), ("visit_number", pa.int64()),
-            ("part", pa.string()), ("measure_code", pa.int64())])))
+    # the long sources' keys as the measures they count (one place names them)
+    code = {m: k for k, m in enumerate(measures)}
+    for name, columns, rows in (
+            ("numbers", ("programme_id", "visit_number", "part"),
+             [(p, k, column, number_measure(part, p, k))
+              for p, k in steps for column, part in NUMBER_PARTS.items()]),
+            ("referrals", ("destination",),
+             [(d, referral_measure(d)) for d in VOCABULARIES["destination"]])):
+        table = pa.Table.from_pylist([dict(zip(columns, row[:-1]), measure_code=code[row[-1]])
+                                      for row in rows if row[-1] in code])
+        con.register(f"_privacy_keys_{name}", table)
     try:
         _units(con)
         _cells(con, indicators)
         _solve(con, threshold)
     finally:
         for name in ("_privacy_members", "_privacy_periods", "_privacy_measures",
-                     "_privacy_number_measures"):
+                     "_privacy_keys_numbers", "_privacy_keys_referrals"):
             con.unregister(name)
         for table in ("_privacy_units", "_privacy_bvc", "_privacy_born", "_privacy_all",
                       "_privacy_previous", "_privacy_numbers"):
@@ -191,18 +216,31 @@ def _cells(con, indicators: list[str]) -> None:
         JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
         JOIN _privacy_units d ON d.level = 'district' AND d.unit = v.district
         GROUP BY ALL""")
-    # per programme and visit number: long rows (measure, BVC, period) from the start
+    # per programme and visit number, and per destination: long rows (measure, BVC,
+    # period) from the start, those held coarsely at their kinds only
+    coarse = " OR ".join(f"starts_with(m.measure, '{p}')" for p in COARSE_PREFIXES)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _privacy_numbers AS
-        SELECT m.measure_code::BIGINT AS measure_code, u.unit_code, x.unit_code AS
+        WITH long AS (
+            SELECT k.measure_code, v.bvc_id, v.month, v.value
+            FROM (UNPIVOT (SELECT bvc_id, programme_id, visit_number, month,
+                                  {", ".join(NUMBER_PARTS)} FROM visit_number_months)
+                  ON {", ".join(NUMBER_PARTS)} INTO NAME part VALUE value) v
+            JOIN _privacy_keys_numbers k USING (programme_id, visit_number, part)
+            UNION ALL
+            SELECT k.measure_code, r.bvc_id, r.month, r.referrals
+            FROM (SELECT bvc_id, month, unnest(sum_referral_counts(m), recursive := true)
+                  FROM referral_counts_months m GROUP BY bvc_id, month) r
+            JOIN _privacy_keys_referrals k USING (destination)
+        )
+        SELECT v.measure_code::BIGINT AS measure_code, u.unit_code, x.unit_code AS
                district_code, p.period_code, sum(v.value)::BIGINT AS value
-        FROM (UNPIVOT (SELECT bvc_id, programme_id, visit_number, month,
-                              {", ".join(NUMBER_PARTS)} FROM visit_number_months)
-              ON {", ".join(NUMBER_PARTS)} INTO NAME part VALUE value) v
-        JOIN _privacy_number_measures m USING (programme_id, visit_number, part)
+        FROM long v
+        JOIN _privacy_measures m USING (measure_code)
         JOIN _privacy_members p USING (month)
         JOIN _privacy_periods k ON k.period_code = p.period_code
-                                AND k.kind IN ({", ".join(f"'{k}'" for k in NUMBER_KINDS)})
+                                AND (NOT ({coarse})
+                                     OR k.kind IN ({", ".join(f"'{k}'" for k in COARSE_KINDS)}))
         JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
         JOIN _privacy_units x ON x.level = 'district' AND x.unit = u.district
         WHERE v.value > 0
@@ -300,20 +338,28 @@ def _axes(units: dict, periods: dict) -> Axes:
     return Axes(level, up, kinds, closure, months)
 
 
-def partners(measures: list[str]) -> dict[int, list[int]]:
-    """Per measure code (position in `measures`) of a group that adds up (GROUPS), the
-    others it may take a pattern with: a total's members; a member's total and its
-    programme's other visit numbers (another programme's are 0 at its BVCs)."""
-    out: dict[int, list[int]] = {}
-    for total, prefix in GROUPS.items():
-        if total not in measures:
-            continue
-        members = [k for k, m in enumerate(measures) if m.startswith(prefix)]
-        out[measures.index(total)] = members
-        programme = {k: measures[k].rsplit(":", 1)[0] for k in members}
-        for k in members:
-            out[k] = [measures.index(total)] + [j for j in members if j != k
-                                                and programme[j] == programme[k]]
+def partners(measures: list[str]) -> dict[int, list[tuple[int, ...]]]:
+    """Per measure code (position in `measures`) of a sum over measures (equations), the
+    bundles a pattern in it may take too, so that every such sum adds 0: a member's totals
+    (+1 on each), or a sibling in the same sums and of the same stem (-1; another
+    programme's visit numbers are 0 at its BVCs); a total's member with the member's other
+    totals (an open forum's referrals with the referrals)."""
+    sums = equations(measures)
+    code = {m: k for k, m in enumerate(measures)}
+    totals_of: dict[str, list[str]] = {}
+    for total, members in sums:
+        for m in members:
+            totals_of.setdefault(m, []).append(total)
+    assert not set(totals_of) & {t for t, _ in sums}, "a sum's member is no total"
+    out: dict[int, list[tuple[int, ...]]] = {}
+    for total, members in sums:
+        out[code[total]] = [(code[m], *(code[t] for t in totals_of[m] if t != total))
+                            for m in members]
+    for m, totals in totals_of.items():
+        stem = m.rsplit(":", 1)[0]
+        out[code[m]] = [tuple(code[t] for t in totals)] + [
+            (code[j],) for j in totals_of if j != m and totals_of[j] == totals
+            and j.rsplit(":", 1)[0] == stem]
     return out
 
 
@@ -341,8 +387,8 @@ def _solve(con, threshold: int) -> None:
     del order
     hidden = hidden_cells(values, measure, unit, period, axes, threshold,
                           partners(list(measures)),
-                          {k: set(NUMBER_KINDS) for k, m in enumerate(measures)
-                           if m.startswith(NUMBER_PREFIXES)})
+                          {k: set(COARSE_KINDS) for k, m in enumerate(measures)
+                           if m.startswith(COARSE_PREFIXES)})
     # written in the order of their keys (measures by name, periods, units): no sort, no join
 
     def named(codes: np.ndarray, names) -> pa.DictionaryArray:

@@ -8,12 +8,13 @@ A small count is hidden with a pattern of other cells around it: a difference of
 (`+1` on one month and every period holding it, `-1` on another and its). Such a pattern
 adds 0 to every sum of the grid, so with all its cells hidden, adding it to the hidden
 counts changes no shown figure: none of them is determined. The cheapest pattern is
-chosen (fewest newly hidden, weighed by level and period): for a BVC's month, usually a sibling BVC and a month
-of the same quarter; a district's month takes a BVC of its own and one of another.
+chosen (fewest newly hidden, weighed by level and period): for a BVC's month, usually a
+sibling BVC and a month of the same quarter; a district's month takes a BVC of its own and one of another.
 
-Measures can add up too (visits = the visits of each visit number): a small count of such
-a group is hidden with the same pattern in one more measure of it, a sibling (`-1`: the
-group's total stays) or the total (`+1` on both), so the sum over the group adds 0 too."""
+Measures can add up too (visits = the visits of each visit number; referrals = those to
+each destination): a small count of such a group is hidden with the same pattern in a
+bundle of its partners, a sibling (`-1`: the group's total stays) or the totals holding it
+(`+1` on each), so every sum over measures adds 0 too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -135,15 +136,27 @@ class _Lists:
 
 class _Cells:
     """The cells of the grid sorted by (measure, period, unit), looked up by their codes;
-    `partners`: per measure code, the measures it adds up with (see the module's text)."""
+    `partners`: per measure code, the bundles of measures (one or two) a pattern in it
+    takes too (see the module's text)."""
 
     def __init__(self, values, measure, unit, period, axes: Axes,
-                 partners: dict[int, list[int]] | None = None,
+                 partners: dict[int, list[tuple[int, ...]]] | None = None,
                  kinds: dict[int, set[str]] | None = None):
         self.axes, self.measure = axes, np.asarray(measure, dtype=np.int64)
+        partners = partners or {}
         n_measures = max([int(self.measure.max()) + 1 if len(self.measure) else 1,
-                          *(k + 1 for k in partners or {}), *(k + 1 for k in kinds or {})])
-        self.partners = _Lists(*_flat(partners or {}), n_measures)
+                          *(k + 1 for k in partners), *(k + 1 for k in kinds or {}),
+                          *(j + 1 for bundles in partners.values() for b in bundles
+                            for j in b)])
+        # every bundle a row of measure codes (-1: none), a measure's bundles by their rows
+        rows = [b for bundles in partners.values() for b in bundles]
+        self.bundles = np.full((len(rows), max(map(len, rows), default=1)), -1,
+                               dtype=np.int64)
+        for r, bundle in enumerate(rows):
+            self.bundles[r, :len(bundle)] = bundle
+        offsets = np.cumsum([0, *(len(b) for b in partners.values())])
+        self.partners = _Lists(*_flat({k: list(range(offsets[i], offsets[i + 1]))
+                                       for i, k in enumerate(partners)}), n_measures)
         # whether a measure has cells at a period (a measure held at some kinds only: the
         # others are no cells of it, neither counts of 0 nor parts of its sums)
         self.held = np.ones((n_measures, axes.n_periods), dtype=bool)
@@ -152,8 +165,9 @@ class _Cells:
         self.restricted = ~self.held.all(axis=1)
         # where a measure's group adds up: the periods every measure of it is held at
         self.adds_up = np.zeros_like(self.held)
-        for k, others in (partners or {}).items():
-            self.adds_up[k] = np.logical_and.reduce(self.held[[k, *others]])
+        for k, bundles in partners.items():
+            self.adds_up[k] = np.logical_and.reduce(
+                self.held[[k, *(j for b in bundles for j in b)]])
         # what hiding a cell costs: its count, weighed by how much the pages lean on it
         # (a BVC's month least; all units' figures and the presets' periods most)
         kind_weight = np.array([KIND_WEIGHT.get(k, 4) for k in axes.period_kind])
@@ -171,18 +185,19 @@ class _Cells:
         self.index[key] = np.arange(len(key), dtype=np.int32)
 
     def needed(self, measure, period) -> np.ndarray:
-        """Whether a pattern's corner (measure, period) is a cell it must hold: a period
-        (-1: none) at which the measure has cells."""
+        """Whether a pattern's corner (measure, period) is a cell it must hold: a measure
+        and a period (-1: none) at which the measure has cells."""
         measure, period = np.broadcast_arrays(np.asarray(measure), np.asarray(period))
-        out = period >= 0
+        out = (period >= 0) & (measure >= 0)
         if self.restricted.any():
-            some = out & self.restricted[measure]
+            some = out & self.restricted[np.maximum(measure, 0)]
             out[some] = self.held[measure[some], period[some]]
         return out
 
     def at(self, measure, unit, period) -> np.ndarray:
-        """Indices of the cells (measure, unit, period), -1 where the count is 0."""
-        keys = (np.asarray(measure, dtype=np.int64) * self.axes.n_periods
+        """Indices of the cells (measure, unit, period), -1 where the count is 0 (a measure
+        of -1 reads measure 0's: `needed` says it is none)."""
+        keys = (np.maximum(np.asarray(measure, dtype=np.int64), 0) * self.axes.n_periods
                 + np.asarray(period, dtype=np.int64)) * self.axes.n_units + np.asarray(
             unit, dtype=np.int64)
         return self.index[keys].astype(np.int64)
@@ -190,11 +205,11 @@ class _Cells:
 
 def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
                  period: np.ndarray, axes: Axes, threshold: int,
-                 partners: dict[int, list[int]] | None = None,
+                 partners: dict[int, list[tuple[int, ...]]] | None = None,
                  kinds: dict[int, set[str]] | None = None) -> np.ndarray:
     """Whether each cell (sorted by measure, period and unit; counts not 0) is hidden: its
     count is from 1 to threshold - 1, or it is in the pattern chosen to hide one.
-    `partners`: per measure code of a group that adds up, the others of its group;
+    `partners`: per measure code of a group that adds up, its bundles of partners;
     `kinds`: per measure code held at some kinds of period only, those kinds."""
     values = np.asarray(values, dtype=np.int64)
     cells = _Cells(values, measure, unit, period, axes, partners, kinds)
@@ -316,19 +331,30 @@ def _choose(cells: _Cells, x: np.ndarray, corners, hidden, covered, small) -> No
         _choose_rows(cells, x, corners, [cells.measure[x]], hidden, covered, small)
         return
     _choose_rows(cells, x, corners, [cells.measure[x]], hidden, covered, small, bare=True)
-    left = ~covered[x]
-    x, corners = x[left], [(who[left], when[left]) for who, when in corners]
+    # the cells left: their FEW cheapest patterns in their own measure, each with every
+    # bundle of partners (a total of sixteen destinations would copy every row 16 times)
+    valid, cost = _score(cells, x, corners, [cells.measure[x]], hidden, small)
+    rows = np.flatnonzero(valid & ~covered[x])
+    order = rows[np.lexsort((cost[rows], x[rows]))]
+    start = np.r_[True, x[order][1:] != x[order][:-1]] if len(order) else order
+    rank = np.arange(len(order)) - np.maximum.accumulate(
+        np.where(start, np.arange(len(order)), 0))
+    keep = np.sort(order[rank < FEW])
+    x, corners = x[keep], [(who[keep], when[keep]) for who, when in corners]
     if len(x):
-        partner, owner = cells.partners.of(cells.measure[x])
+        bundle, owner = cells.partners.of(cells.measure[x])
         _choose_rows(cells, x[owner], [(who[owner], when[owner]) for who, when in corners],
-                     [cells.measure[x][owner], partner], hidden, covered, small)
+                     [cells.measure[x][owner], *cells.bundles[bundle].T], hidden, covered,
+                     small)
 
 
-def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
-                 bare: bool = False) -> None:
-    """_choose over rows whose measures are `measures` (the cell's, and a partner's);
-    `bare`: grouped cells without a partner, valid only off the periods their group adds
-    up at."""
+FEW = 8
+
+
+def _score(cells: _Cells, x, corners, measures, hidden, small, bare: bool = False
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: whether its pattern is valid in `measures` (every cell it needs has a
+    count; `bare`: none where the cell's group adds up) and what it newly hides."""
     valid = np.ones(len(x), dtype=bool)
     cost = np.zeros(len(x), dtype=np.int64)
     for measure in measures:
@@ -340,6 +366,15 @@ def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
                 valid &= ~(needed & cells.adds_up[measure, np.maximum(when, 0)])
             cost += np.where(needed & (at >= 0),
                              np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
+    return valid, cost
+
+
+def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
+                 bare: bool = False) -> None:
+    """_choose over rows whose measures are `measures` (the cell's, and a bundle's: -1 none);
+    `bare`: grouped cells without a partner, valid only off the periods their group adds
+    up at."""
+    valid, cost = _score(cells, x, corners, measures, hidden, small, bare)
     rows = np.flatnonzero(valid)
     order = rows[np.lexsort((cost[rows], x[rows]))]
     first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(order) else order
@@ -378,40 +413,44 @@ def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.nd
     cost = np.where(needed & (found >= 0),
                     np.where(hidden[found], 0, cells.cost[found]), 0).sum(axis=(2, 3))
     best_cost, chosen = None, None
-    # a measure of a group that adds up takes the pattern in a partner too: the partner
-    # whose pattern costs least (its total always has counts where the cell has)
-    for partner in ([None] if cells.partners.sizes[measure] == 0 else
-                    cells.partners.of(np.array([measure]))[0].tolist()):
-        ok, total = valid, cost
-        if partner is not None:
+    # a measure of a group that adds up takes the pattern in a bundle of partners too:
+    # the bundle whose pattern costs least (its totals have counts where the cell has)
+    for bundle in ([()] if cells.partners.sizes[measure] == 0 else
+                   [tuple(int(j) for j in cells.bundles[b] if j >= 0)
+                    for b in cells.partners.of(np.array([measure]))[0]]):
+        ok, total, theirs = valid, cost, []
+        for partner in bundle:
             other = cells.at(np.full(uu.shape, partner), np.maximum(uu, 0), np.maximum(tt, 0))
-            theirs = (uu >= 0) & cells.needed(np.full(tt.shape, partner), tt)
-            ok = valid & ~(theirs & (other < 0)).any(axis=(2, 3))
-            total = cost + np.where(theirs & (other >= 0),
-                                    np.where(hidden[other], 0, cells.cost[other]), 0
-                                    ).sum(axis=(2, 3))
+            mine = (uu >= 0) & cells.needed(np.full(tt.shape, partner), tt)
+            ok = ok & ~(mine & (other < 0)).any(axis=(2, 3))
+            total = total + np.where(mine & (other >= 0),
+                                     np.where(hidden[other], 0, cells.cost[other]), 0
+                                     ).sum(axis=(2, 3))
+            theirs.append((other, mine))
         if not ok.any():
             continue
         best = np.unravel_index(np.argmin(np.where(ok, total, np.iinfo(np.int64).max)),
                                 ok.shape)
         if best_cost is None or total[best] < best_cost:
             best_cost = total[best]
-            chosen = found[best][needed[best]]
-            if partner is not None:
-                chosen = np.concatenate([chosen, other[best][theirs[best]]])
+            chosen = np.concatenate([found[best][needed[best]],
+                                     *(other[best][mine[best]] for other, mine in theirs)])
     if chosen is None:  # cannot happen: the closures of a BVC and a month with counts
         raise AssertionError(f"no pattern for cell {measure, unit, period}")
     return chosen
 
 
-def _smallest(cells: _Cells, measure: int, units, periods, k: int) -> list:
-    """The k (unit or period) candidates whose cells have the smallest counts (0: none)."""
+def _smallest(cells: _Cells, measure: int, units, periods, k: int, largest: int = 0
+              ) -> list:
+    """The k (unit or period) candidates whose cells have the smallest counts (0: none),
+    and the `largest` with the largest."""
     units, periods = np.broadcast_arrays(np.asarray(units), np.asarray(periods))
     if not units.size:
         return []
     found = cells.at(np.full(units.shape, measure), units, periods)
     keep = found >= 0
-    order = np.argsort(cells.values[found[keep]], kind="stable")[:k]
+    order = np.argsort(cells.values[found[keep]], kind="stable")
+    order = list(dict.fromkeys([*order[:k], *order[::-1][:largest]]))
     return list(zip(units[keep][order].tolist(), periods[keep][order].tolist()))
 
 
@@ -424,8 +463,11 @@ def _unit_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3)
         own = axes.bvcs_of[int(axes.unit_up[unit])]
         firsts = [unit]
         seconds = [u for u, _ in _smallest(cells, measure, own[own != unit], period, k)]
+        # and of another district: a BVC alone in its own (or whose siblings lack counts)
+        # needs one whose cells have counts in every measure and period of the pattern,
+        # likelier at a large one
         seconds += [u for u, _ in _smallest(cells, measure, others(int(axes.unit_up[unit])),
-                                            period, k)]
+                                            period, k, largest=k)]
     elif level == DISTRICT:
         firsts = [u for u, _ in _smallest(cells, measure, axes.bvcs_of[unit], period, k)]
         seconds = [u for u, _ in _smallest(cells, measure, others(unit), period, k)]
