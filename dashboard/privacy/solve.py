@@ -219,19 +219,56 @@ def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
     # cells of measures that add up take a partner (a row per candidate and partner): on
     # their own, so that the many other cells' candidates are not copied for them
     grouped = cells.partners.sizes[cells.measure] > 0
-    for among in ((~grouped, grouped) if grouped.any() else (np.ones(len(values), bool),)):
-        _twin_patterns(cells, measure, unit, period, small & among, hidden, covered, small)
-        _sibling_patterns(cells, measure, unit, period, small & among, hidden, covered,
-                          small)
-        for level in (BVC, DISTRICT):
-            _cousin_patterns(cells, measure, unit, period, small & among, hidden, covered,
-                             small, level=level)
+    # a batch of measures at a time (no pattern reaches from one batch into another, so
+    # the verdicts are those of all at once), the candidates of one in memory
+    for batch in _batches(cells, small):
+        for among in (~grouped, grouped):
+            todo = small & among & batch
+            if not todo.any():
+                continue
+            _twin_patterns(cells, measure, unit, period, todo, hidden, covered, small)
+            _sibling_patterns(cells, measure, unit, period, todo, hidden, covered, small)
+            for level in (BVC, DISTRICT):
+                _cousin_patterns(cells, measure, unit, period, todo, hidden, covered, small,
+                                 level=level, among=batch)
     for x in np.flatnonzero(small & ~covered):
         if not covered[x]:
             support = _cheapest(cells, int(measure[x]), int(unit[x]), int(period[x]), hidden)
             hidden[support] = True
             covered[support] = True
     return hidden
+
+
+BATCH = 200_000  # small cells whose candidate patterns are weighed at once
+
+
+def _batches(cells: _Cells, small: np.ndarray):
+    """Masks of the cells, a batch of measures each: measures joined by partners (a sum
+    over measures) always together, whole groups added until a batch holds BATCH small
+    cells."""
+    n = len(cells.held)
+    root = list(range(n))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+    for k in np.flatnonzero(cells.partners.sizes):
+        for j in cells.bundles[cells.partners.of(np.array([k]))[0]].ravel():
+            if j >= 0:
+                root[find(int(j))] = find(int(k))
+    group = np.array([find(k) for k in range(n)])
+    per_group = np.bincount(group[cells.measure[small]], minlength=n)
+    batch_of, batch, size = np.zeros(n, dtype=np.int64), 0, 0
+    for g in np.flatnonzero(per_group):
+        if size and size + per_group[g] > BATCH:
+            batch, size = batch + 1, 0
+        batch_of[group == g] = batch
+        size += per_group[g]
+    of_cell = batch_of[cells.measure]
+    for b in range(batch + 1):
+        yield of_cell == b
 
 
 def _twin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered,
@@ -270,17 +307,20 @@ def _sibling_patterns(cells: _Cells, measure, unit, period, todo, hidden, covere
 
 
 def _cousin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered, small,
-                     k: int = 2, level: int = BVC) -> None:
+                     k: int = 2, level: int = BVC, among: np.ndarray | None = None
+                     ) -> None:
     """A small count left over, at once: a BVC's (its siblings have no visits then: a BVC
     starting, or alone in its district) with a BVC of another district, or a district's
     with a BVC of its own and one of another (among the `k` with the fewest visits that
-    period), each with its district, times a pair of months."""
+    period), each with its district, times a pair of months. `among`: the cells of the
+    measures the small ones are of (their candidates), all by default."""
     axes = cells.axes
     x = np.flatnonzero(todo & ~covered & (axes.unit_level[unit] == level))
     if not len(x):
         return
     # every BVC cell by (measure, period), fewest first; and by district within those
-    leaves = np.flatnonzero(axes.unit_level[unit] == BVC)
+    leaves = np.flatnonzero((axes.unit_level[unit] == BVC)
+                            & (True if among is None else among))
     group = measure[leaves] * axes.n_periods + period[leaves]
     leaves = leaves[np.lexsort((cells.values[leaves], group))]
     group = measure[leaves] * axes.n_periods + period[leaves]
