@@ -287,18 +287,6 @@ def programme_shares(context, indicator: str) -> pd.DataFrame:
     return out.assign(category=[context.programme_names.get(p, p) for p in out.programme_id])
 
 
-def _one_unit(filters) -> tuple[str, set | None] | None:
-    """The level and units a selection is: all units, one district or one BVC (None for
-    another choice of units)."""
-    if filters.programmes or len(filters.bvcs) > 1 or (filters.districts and filters.bvcs):
-        return None
-    if filters.bvcs:
-        return "bvc", set(filters.bvcs)
-    if len(filters.districts) == 1:
-        return "district", set(filters.districts)
-    return None if filters.districts else ("all", None)
-
-
 def destination_counts(context, view=None, by: str | None = None) -> pd.DataFrame:
     """Referrals per destination of the selection (or `view`), a row per destination
     (and district, `by` "district") as the grid has them: destination_group, destination,

@@ -9,7 +9,8 @@ A small count is hidden with a pattern of other cells around it: a difference of
 adds 0 to every sum of the grid, so with all its cells hidden, adding it to the hidden
 counts changes no shown figure: none of them is determined. The cheapest pattern is
 chosen (fewest newly hidden, weighed by level and period): for a BVC's month, usually a
-sibling BVC and a month of the same quarter; a district's month takes a BVC of its own and one of another.
+sibling BVC and a month of the same quarter; a district's month takes a BVC of its own
+and one of another.
 
 Measures can add up too (visits = the visits of each visit number; referrals = those to
 each destination): a small count of such a group is hidden with the same pattern in a
@@ -374,12 +375,7 @@ def _choose(cells: _Cells, x: np.ndarray, corners, hidden, covered, small) -> No
     # the cells left: their FEW cheapest patterns in their own measure, each with every
     # bundle of partners (a total of sixteen destinations would copy every row 16 times)
     valid, cost = _score(cells, x, corners, [cells.measure[x]], hidden, small)
-    rows = np.flatnonzero(valid & ~covered[x])
-    order = rows[np.lexsort((cost[rows], x[rows]))]
-    start = np.r_[True, x[order][1:] != x[order][:-1]] if len(order) else order
-    rank = np.arange(len(order)) - np.maximum.accumulate(
-        np.where(start, np.arange(len(order)), 0))
-    keep = np.sort(order[rank < FEW])
+    keep = np.sort(_cheapest_rows(x, np.flatnonzero(valid & ~covered[x]), cost, FEW))
     x, corners = x[keep], [(who[keep], when[keep]) for who, when in corners]
     if len(x):
         bundle, owner = cells.partners.of(cells.measure[x])
@@ -389,6 +385,18 @@ def _choose(cells: _Cells, x: np.ndarray, corners, hidden, covered, small) -> No
 
 
 FEW = 8
+
+
+def _cheapest_rows(x, rows, cost, n: int = 1) -> np.ndarray:
+    """Of `rows` (candidate patterns of the cells x[row]), the `n` cheapest per cell, by
+    cell and cost."""
+    order = rows[np.lexsort((cost[rows], x[rows]))]
+    if not len(order):
+        return order
+    start = np.r_[True, x[order][1:] != x[order][:-1]]
+    rank = np.arange(len(order)) - np.maximum.accumulate(
+        np.where(start, np.arange(len(order)), 0))
+    return order[rank < n]
 
 
 def _score(cells: _Cells, x, corners, measures, hidden, small, bare: bool = False
@@ -415,9 +423,7 @@ def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
     `bare`: grouped cells without a partner, valid only off the periods their group adds
     up at."""
     valid, cost = _score(cells, x, corners, measures, hidden, small, bare)
-    rows = np.flatnonzero(valid)
-    order = rows[np.lexsort((cost[rows], x[rows]))]
-    first = order[np.r_[True, x[order][1:] != x[order][:-1]]] if len(order) else order
+    first = _cheapest_rows(x, np.flatnonzero(valid), cost)
     for measure in measures:
         for who, when in corners:
             chosen = cells.at(measure[first], who[first], np.maximum(when[first], 0))
