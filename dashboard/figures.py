@@ -12,7 +12,8 @@ from dashboard import charts, series, tables
 from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
 from dashboard.privacy import read
-from dashboard.privacy.build import COARSE_KINDS, number_measure, referral_measure
+from dashboard.privacy.build import (COARSE_KINDS, RATING_KINDS, SCORE_KINDS, number_measure,
+                                     rating_measure, referral_measure, score_measure)
 from dashboard.vocab import VOCABULARIES
 from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
 
@@ -174,7 +175,7 @@ def coarse_shown(context, view=None) -> bool:
     selection's period: a whole year, a preset's period or the whole export
     (privacy.build.COARSE_KINDS)."""
     view = view or context.view()
-    return view is not None and all(p.kind in COARSE_KINDS for p in view.periods_of())
+    return view is not None and all(p.held(COARSE_KINDS) for p in view.periods_of())
 
 
 def by_visit_number(context, parts: tuple[str, ...]) -> pd.DataFrame:
@@ -331,6 +332,90 @@ def destinations_by_district(context) -> pd.DataFrame:
         view is not None) else []
     return series.destinations_by_district(rows[rows.unit_group.isin(districts)],
                                            context.lang, context.threshold)
+
+
+ROLES = tuple(VOCABULARIES["rater_role"])
+
+
+def rating_counts(context, interval: str | None = None, view=None) -> pd.DataFrame:
+    """Ratings per item and rater role of the selection (or `view`) as the grid has them,
+    and pooled ("all": the roles' sum, shown only where each role's is), per period of
+    `interval` (or one row): period_group, item, rater_role, n, hidden, held. `held`:
+    whether the grid holds ratings for the period (a whole quarter, a year, a preset's
+    period or the whole export, privacy.build.RATING_KINDS; a month or a part of a quarter
+    not), its n 0 and hidden where not."""
+    view = view or context.view()
+    items = list(VOCABULARIES["rating_item"])
+    if view is None:
+        return pd.DataFrame(columns=["period_group", "item", "rater_role", "n", "hidden",
+                                     "held"])
+    rows = context.counts([rating_measure(i, r) for i in items for r in ROLES],
+                          interval=interval, view=view)
+    held: dict = {}
+    for part in view.periods_of(interval):
+        held[pd.Timestamp(part.group)] = held.get(pd.Timestamp(part.group), True) and (
+            part.held(RATING_KINDS))
+    parts = rows.measure.str.split(":", expand=True)
+    roles = pd.DataFrame({"period_group": pd.to_datetime(rows.period_group),
+                          "item": parts[1], "rater_role": parts[2], "n": rows.value,
+                          "hidden": rows.hidden.astype(bool)})
+    pooled = roles.groupby(["period_group", "item"], sort=False).agg(
+        n=("n", "sum"), hidden=("hidden", "any")).reset_index()
+    pooled["hidden"] |= (pooled.n > 0) & (pooled.n < context.threshold)
+    out = pd.concat([roles, pooled.assign(rater_role="all")], ignore_index=True)
+    out["held"] = out.period_group.map(held).fillna(False).astype(bool)
+    out.loc[~out.held, "n"] = 0
+    out.loc[~out.held, "hidden"] = True
+    return out.sort_values(["period_group", "item", "rater_role"], kind="stable",
+                           ignore_index=True)
+
+
+def ratings_shown(context, view=None) -> bool:
+    """Whether the grid holds the ratings for the selection's whole period."""
+    counts = rating_counts(context, view=view)
+    return bool(len(counts)) and bool(counts.held.all())
+
+
+def rating_means(context, means: pd.DataFrame, interval: str | None = None, view=None
+                 ) -> pd.DataFrame:
+    """The means of `means` (a rating_means query's rows: item, rater_role, mean, and
+    period per `interval`) with the grid's verdict on their n: rating_counts' rows with
+    `mean` (NaN where none) and `value` (the mean, NaN where hidden)."""
+    counts = rating_counts(context, interval, view)
+    keys = ["item", "rater_role"] + (["period_group"] if interval else [])
+    found = means.rename(columns={"period": "period_group"})
+    if interval:
+        found = found.assign(period_group=pd.to_datetime(found.period_group))
+    out = counts.merge(found[keys + ["mean"]], on=keys, how="left")
+    out["value"] = out["mean"].where(~out.hidden & (out.n > 0))
+    return out
+
+
+def scores_shown(context, view=None) -> bool:
+    """Whether the grid holds the ratings per score for the selection: every unit, over
+    whole calendar years or the whole export (privacy.build.SCORE_KINDS)."""
+    view = view or context.view()
+    return (view is not None and all(p.held(SCORE_KINDS) for p in view.periods_of())
+            and all(u.level == "all" for u in view.units_of()))
+
+
+def score_counts(context, view=None) -> pd.DataFrame:
+    """Ratings per item, rater role and score of the selection's whole period as the grid
+    has them (scores_shown; empty elsewhere): item, rater_role, score, scale_max, ratings,
+    hidden."""
+    view = view or context.view()
+    columns = ["item", "rater_role", "score", "scale_max", "ratings", "hidden"]
+    if not scores_shown(context, view):
+        return pd.DataFrame(columns=columns)
+    codes = VOCABULARIES["rating_item"]
+    keys = [(i, r, s) for i, code in codes.items() for r in ROLES
+            for s in range(1, int(code.scale_max) + 1)]
+    rows = context.counts([score_measure(*k) for k in keys], view=view)
+    return pd.DataFrame({"item": [i for i, _, _ in keys], "rater_role": [r for _, r, _ in keys],
+                         "score": [s for *_, s in keys],
+                         "scale_max": [int(codes[i].scale_max) for i, _, _ in keys],
+                         "ratings": rows.value.to_numpy(),
+                         "hidden": rows.hidden.to_numpy(dtype=bool)})[columns]
 
 
 def reach_funnel(context, view=None) -> Figure:

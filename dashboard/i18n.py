@@ -65,6 +65,26 @@ STRINGS = {
                         "year to date and the whole export: choose such a period. Small "
                         "numbers are protected once for every period, and in such figures "
                         "only for these."),
+    "ratings_periods": ("Skattningarna visas för hela kvartal och år, de senaste 12 "
+                        "månaderna, de 12 före dem, året hittills och hela exporten: välj "
+                        "en sådan period. Små tal skyddas en gång för alla perioder, och för "
+                        "skattningarna bara för dessa.",
+                        "The ratings are shown for whole quarters and years, the last 12 "
+                        "months, the 12 before them, the year to date and the whole export: "
+                        "choose such a period. Small numbers are protected once for every "
+                        "period, and for the ratings only for these."),
+    "scores_periods": ("Fördelningen per poäng visas för alla enheter tillsammans, per "
+                       "kalenderår och för hela exporten: välj inga stadsdelar eller BVC och "
+                       "perioden Förra året eller Hela perioden. Medelvärdena ovan gäller "
+                       "ditt urval.",
+                       "The distribution per score is shown for all units together, per "
+                       "calendar year and for the whole export: choose no districts or "
+                       "BVCs and the period Last year or All time. The means above are "
+                       "for your selection."),
+    "ratings_whole_periods": ("Skattningarna visas per helt kvartal och år: ett kvartal "
+                              "som urvalet bara täcker en del av visas inte.",
+                              "The ratings are shown per whole quarter and year: a period "
+                              "the selection covers only in part is not shown."),
     "indicator": ("Indikator", "Indicator"),
     "indicators": ("Alla indikatorer i tabellform", "All indicators as a table"),
     "value": ("Värde", "Value"),

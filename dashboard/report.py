@@ -159,9 +159,11 @@ def build_html(context, made_at: dt.datetime) -> str:
                    f"<h2>{html.escape(fig.title)}</h2><p class='note'>"
                    f"{t('report_no_chart', lang)}</p>")
         parts.append(f"<section class='figure'>{drawing}{table_html(fig.table)}</section>")
-    ratings = tables.ratings_table(context.query("rating_means"), lang, threshold)
-    tables_shown.append(ratings)
-    parts.append(f"<section><h2>{t('ratings', lang)}</h2>{table_html(ratings)}</section>")
+    if figures.ratings_shown(context):
+        ratings = tables.ratings_table(figures.rating_means(
+            context, context.query("rating_means")), lang, threshold)
+        tables_shown.append(ratings)
+        parts.append(f"<section><h2>{t('ratings', lang)}</h2>{table_html(ratings)}</section>")
     units, level = unit_table(context)
     tables_shown.append(units)
     parts.append(f"<section class='districts'><h2>{t(f'report_{level}s', lang)}</h2>"

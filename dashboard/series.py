@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.hiding import (hidden_as_months)
 from dashboard.numbers import LOCALES
-from dashboard.suppression import cell_text, cell_texts, hidden_cells, hidden_grid
+from dashboard.suppression import cell_text, cell_texts
 
 ALL_UNITS = "__all__"
 SHARE_COLUMNS = ["n", "denominator", "missing"]
@@ -175,71 +174,42 @@ def destinations_by_district(rows: pd.DataFrame, lang: str, threshold: int) -> p
     return out
 
 
-def rating_trend(frame: pd.DataFrame, item: str, threshold: int, lang: str,
-                 interval: str | None = None, months: pd.DataFrame | None = None
+def rating_trend(rows: pd.DataFrame, item: str, threshold: int, lang: str
                  ) -> pd.DataFrame:
-    """One item's mean per period and rater role (pooled 'all' too); a mean of fewer than
-    `threshold` ratings is hidden, and with it what would give its count back: the roles
-    add up to the pooled count of the period (shown here), and the periods to the role's
-    and the pooled count of the whole selection (shown in the table of means), so the
-    role × period counts are suppressed as a table with both totals (hidden_grid) and the
-    pooled ones along the periods; both with each coarser period's total (`interval`, as
-    in hiding.hidden_counts: a quarter's n less two months' gave the third). `months`: the
-    same query by month, so that a quarter or a year hides what its months hide."""
+    """One item's mean per period and rater role (pooled 'all' too), from
+    figures.rating_means by an interval: the periods the grid holds ratings for with
+    ratings, each mean shown where the grid shows its n. Columns: period, rater_role,
+    series, mean, n, hidden, value, n_text."""
     from dashboard.vocab import label
-    rows = frame[frame["item"] == item].copy()
-    hidden = pd.Series(rows.n < threshold, index=rows.index)
-    by_month = months[months["item"] == item] if months is not None else None
-
-    def part(source, pooled: bool):
-        return None if source is None else source[(source.rater_role == "all") == pooled]
-
-    for pooled, extra in ((False, ["rater_role"]), (True, None)):
-        own = part(rows, pooled)
-        if not own.empty:
-            hidden |= hidden_as_months(own, part(by_month, pooled), "n", "all", threshold,
-                                       extra, interval).reindex(rows.index, fill_value=False)
-    rows["hidden"] = hidden
-    rows["value"] = rows["mean"].where(~hidden)
+    rows = rows[(rows["item"] == item) & rows.held & ((rows.n > 0) | rows.hidden)]
+    rows = rows.rename(columns={"period_group": "period"}).reset_index(drop=True)
     rows["series"] = [t("all_roles", lang) if r == "all" else label("rater_role", r, lang)
                       for r in rows.rater_role]
-    rows["n_text"] = cell_texts(rows.n, hidden, threshold, lang)
+    rows["n_text"] = cell_texts(rows.n, rows.hidden, threshold, lang)
     return rows
 
 
-def roles_hidden(rows: pd.DataFrame, threshold: int) -> dict[str, bool]:
-    """Per rater role in the score counts `rows` (rater_role, ratings) of one item: whether
-    its number of ratings is hidden. The roles add up to the pooled number the page shows,
-    so a hidden role hides the other with it (as in tables.ratings_by_role_table)."""
-    totals = rows.groupby("rater_role", sort=True).ratings.sum()
-    return dict(zip(totals.index, hidden_cells([int(n) for n in totals], threshold)))
-
-
-def rating_distribution(frame: pd.DataFrame, item: str, threshold: int, lang: str
-                        ) -> pd.DataFrame:
-    """One item's share of ratings per score, a panel per rater role; hidden where the count
-    behind it is hidden or the role has fewer than `threshold` ratings."""
+def rating_distribution(scores: pd.DataFrame, roles: pd.DataFrame, item: str,
+                        threshold: int, lang: str) -> pd.DataFrame:
+    """One item's share of ratings per score, a panel per rater role, from
+    figures.score_counts and the roles' n (figures.rating_counts of the whole period):
+    hidden where the grid hides the count, or the role's n is hidden or small."""
     from dashboard.numbers import DASH, percent
     from dashboard.vocab import label
     parts = []
-    rows = frame[frame["item"] == item]
-    scale = range(1, int(rows.scale_max.max()) + 1) if not rows.empty else []
-    hidden_roles = roles_hidden(rows, threshold)
+    rows = scores[scores["item"] == item]
     for role, group in rows.groupby("rater_role", sort=True):
-        group = (group.set_index("score").ratings.reindex(scale, fill_value=0)
-                 .rename_axis("score").reset_index())
-        total = int(group.ratings.sum())
-        hidden = [h or total < threshold or hidden_roles[role]
-                  for h in hidden_cells(group.ratings.tolist(), threshold)]
-        values = [np.nan if h else c / total for c, h in zip(group.ratings, hidden)]
-        n_text = cell_text(total, hidden_roles[role], threshold, lang)
+        total = roles[(roles["item"] == item) & (roles.rater_role == role)]
+        n, role_hidden = (int(total.n.iloc[0]), bool(total.hidden.iloc[0])) if len(
+            total) else (0, True)
+        if n == 0:
+            continue
+        hidden = group.hidden.to_numpy(dtype=bool) | role_hidden | (n < threshold)
+        values = np.where(hidden, np.nan, group.ratings.to_numpy() / n)
         parts.append(pd.DataFrame({
-            "panel": f"{label('rater_role', role, lang)} (n = {n_text})",
+            "panel": f"{label('rater_role', role, lang)} "
+                     f"(n = {cell_text(n, role_hidden, threshold, lang)})",
             "score": group.score.astype(int).tolist(), "value": values,
             "value_text": [DASH if pd.isna(v) else percent(v, lang) for v in values]}))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["panel", "score", "value", "value_text"])
-
-
-
-

@@ -6,8 +6,8 @@ import pandas as pd
 from dashboard.i18n import t
 from dashboard.numbers import DASH, decimal, iso_day, percent
 from dashboard.programmes import age_label
-from dashboard.series import period_label, roles_hidden
-from dashboard.suppression import cell_text, cell_texts, count_text, hidden_cells, mean_text
+from dashboard.series import period_label
+from dashboard.suppression import cell_text, cell_texts, mean_text
 from dashboard.vocab import label
 
 COLUMN_KEYS = {"district": "district", "bvc_name": "bvc", "programme": "programme",
@@ -65,15 +65,20 @@ def visits_by_number_table(frame: pd.DataFrame, programme_names: dict[str, str],
     })
 
 
-def ratings_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Pooled means per item (rater_role 'all'), 7-point items first, then 10-point."""
-    pooled = frame[frame.rater_role == "all"].sort_values(["scale_max", "item"])
+def ratings_table(rows: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Pooled means per item (figures.rating_means of the whole period, rater_role
+    'all'), 7-point items first, then 10-point; hidden as the grid has their n."""
+    from dashboard.vocab import VOCABULARIES
+    codes = VOCABULARIES["rating_item"]
+    pooled = rows[(rows.rater_role == "all") & (rows.n > 0)]
+    pooled = pooled.assign(scale_max=[codes[i].scale_max for i in pooled["item"]]
+                           ).sort_values(["scale_max", "item"])
     return pd.DataFrame({
         t("item", lang): [label("rating_item", i, lang) for i in pooled["item"]],
         t("scale", lang): [f"1–{int(s)}" for s in pooled.scale_max],
-        t("mean", lang): [mean_text(m, n, threshold, lang)
-                          for m, n in zip(pooled["mean"], pooled["n"])],
-        t("ratings_n", lang): [count_text(n, threshold, lang) for n in pooled["n"]],
+        t("mean", lang): [DASH if h else mean_text(m, n, threshold, lang)
+                          for m, n, h in zip(pooled["mean"], pooled.n, pooled.hidden)],
+        t("ratings_n", lang): cell_texts(pooled.n, pooled.hidden, threshold, lang),
     })
 
 
@@ -168,48 +173,48 @@ def destination_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                          t("referrals", lang): frame.value_text.tolist()})
 
 
-def ratings_by_role_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Mean and number of ratings per item, pooled and per rater role, side by side. The
-    roles' counts add up to the pooled one, so where one role's is hidden the other's is
-    hidden too (with its mean), as in the trend (series.rating_trend)."""
-    roles = ("nurse", "parent_supporter")
-    rows = []
-    for item, group in frame.sort_values(["scale_max", "item"]).groupby("item", sort=False):
-        row = {t("item", lang): label("rating_item", item, lang),
-               t("scale", lang): f"1–{int(group.scale_max.iloc[0])}"}
-        cells = {}
-        for role in ("all", *roles):
-            match = group[group.rater_role == role]
-            cells[role] = ((match["mean"].iloc[0], int(match["n"].iloc[0])) if len(match)
-                           else (None, 0))
-        hidden = dict(zip(roles, hidden_cells([cells[r][1] for r in roles], threshold)))
-        for role, (mean, n) in cells.items():
-            title = t("all_roles", lang) if role == "all" else label("rater_role", role, lang)
-            row[f"{title}: {t('mean', lang).lower()}"] = (
-                DASH if hidden.get(role) else mean_text(mean, n, threshold, lang))
-            row[f"{title}: n"] = cell_text(n, hidden.get(role, False), threshold, lang)
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def distribution_table(frame: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    """Ratings per item, rater role and score as counts (small ones hidden with their
-    complement within the item and role, and every count of a role whose number of ratings
-    is hidden: series.roles_hidden) and shares of that item's and role's ratings."""
+def ratings_by_role_table(rows: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
+    """Mean and number of ratings per item, pooled and per rater role, side by side, from
+    figures.rating_means of the whole period: hidden as the grid has their n (the pooled
+    one where a role's is hidden)."""
+    from dashboard.vocab import VOCABULARIES
+    codes = VOCABULARIES["rating_item"]
     out = []
-    hidden_roles = {item: roles_hidden(rows, threshold)
-                    for item, rows in frame.groupby("item", sort=True)}
-    for (item, role), group in frame.groupby(["item", "rater_role"], sort=True):
-        total = int(group.ratings.sum())
-        hidden = [h or hidden_roles[item][role]
-                  for h in hidden_cells(group.ratings.tolist(), threshold)]
-        for score, count, h in zip(group.score, group.ratings, hidden):
-            out.append({t("item", lang): label("rating_item", item, lang),
-                        t("rater_role", lang): label("rater_role", role, lang),
-                        t("score", lang): int(score),
-                        t("ratings_n", lang): cell_text(count, h, threshold, lang),
-                        t("share", lang): DASH if h or total < threshold
-                        else percent(count / total, lang)})
+    for item in sorted(codes, key=lambda i: (codes[i].scale_max, i)):
+        mine = rows[rows["item"] == item].set_index("rater_role")
+        row = {t("item", lang): label("rating_item", item, lang),
+               t("scale", lang): f"1–{int(codes[item].scale_max)}"}
+        for role in ("all", *VOCABULARIES["rater_role"]):
+            title = t("all_roles", lang) if role == "all" else label("rater_role", role, lang)
+            n, hidden, mean = (int(mine.n[role]), bool(mine.hidden[role]),
+                               mine["mean"][role]) if role in mine.index else (0, False, None)
+            row[f"{title}: {t('mean', lang).lower()}"] = (
+                DASH if hidden or pd.isna(mean) else mean_text(mean, n, threshold, lang))
+            row[f"{title}: n"] = cell_text(n, hidden, threshold, lang)
+        out.append(row)
+    return pd.DataFrame(out)
+
+
+def distribution_table(scores: pd.DataFrame, roles: pd.DataFrame, lang: str,
+                       threshold: int) -> pd.DataFrame:
+    """Ratings per item, rater role and score as the grid has them (figures.score_counts),
+    and shares of that item's and role's ratings (`roles`: figures.rating_counts of the
+    whole period), hidden where the count or the role's n is."""
+    n_of = {(i, r): (int(n), bool(h)) for i, r, n, h in
+            zip(roles["item"], roles.rater_role, roles.n, roles.hidden)}
+    used = {k for k, (n, _) in n_of.items() if n > 0}
+    rows = scores[[(i, r) in used for i, r in zip(scores["item"], scores.rater_role)]]
+    out = []
+    for item, role, score, count, hidden in zip(rows["item"], rows.rater_role, rows.score,
+                                                rows.ratings, rows.hidden):
+        n, role_hidden = n_of[(item, role)]
+        hidden = bool(hidden) or role_hidden
+        out.append({t("item", lang): label("rating_item", item, lang),
+                    t("rater_role", lang): label("rater_role", role, lang),
+                    t("score", lang): int(score),
+                    t("ratings_n", lang): cell_text(count, hidden, threshold, lang),
+                    t("share", lang): DASH if hidden or n < threshold
+                    else percent(count / n, lang)})
     return pd.DataFrame(out)
 
 

@@ -145,9 +145,10 @@ def chart_block(chart, table: pd.DataFrame, file_name: str, lang: str, *,
         definitions(list(indicators), lang, list(queries), key=file_name)
 
 
-def numbers_not_shown(lang: str) -> None:
-    """In place of a figure per visit number, for a period the grid holds none of."""
-    st.info(t("numbers_periods", lang), icon=":material/info:")
+def numbers_not_shown(lang: str, text: str = "numbers_periods") -> None:
+    """In place of a figure per visit number (destination, score, ratings: `text`), for a
+    period the grid holds none of."""
+    st.info(t(text, lang), icon=":material/info:")
 
 
 def figure(fig, lang: str) -> None:
@@ -243,9 +244,10 @@ def due_list(due: pd.DataFrame, context: PageContext) -> None:
     definitions(["due_list"], lang, ["due_list"])
 
 
-def interval_choice(lang: str) -> str:
-    """The time scale of a page's charts over time (month, quarter, year), in the URL."""
+def interval_choice(lang: str, options=None) -> str:
+    """The time scale of a page's charts over time (month, quarter, year, or those of
+    `options`), in the URL."""
     from dashboard.filters import OPTIONS
     from dashboard.sidebar import page_choice
-    return page_choice(t("interval", lang), OPTIONS["interval"], "interval",
+    return page_choice(t("interval", lang), list(options or OPTIONS["interval"]), "interval",
                        lambda i: t(f"interval_{i}", lang), default="quarter")

@@ -26,8 +26,11 @@ widgets.tiles(key.families, lang)
 st.caption(t("as_of_note", lang, date=context.db.export.reference_date.isoformat()))
 
 st.subheader(t("ratings", lang))
-widgets.table_with_download(tables.ratings_table(context.query("rating_means"), lang, threshold),
-                            "skattningar.csv", lang)
+if figures.ratings_shown(context):
+    widgets.table_with_download(tables.ratings_table(figures.rating_means(
+        context, context.query("rating_means")), lang, threshold), "skattningar.csv", lang)
+else:
+    widgets.numbers_not_shown(lang, "ratings_periods")
 st.subheader(t("visits_by_number", lang))
 if figures.coarse_shown(context):
     widgets.table_with_download(tables.visits_by_number_table(

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.privacy.build import RELATIONS, _periods, equations
+from dashboard.privacy.build import RELATIONS, _periods, equations, held_kinds
 from dashboard.privacy.grid import Grid, month_index
 from dashboard.privacy.read import period_parts, unit_parts
 from dashboard.privacy.solve import hidden_cells
@@ -23,7 +23,7 @@ def _tiny_grid(counts: dict[tuple[str, int], int], reference=dt.date(2025, 1, 15
     grid = Grid(month_index(dt.date(2024, 1, 1)), month_index(dt.date(2024, 12, 1)), reference)
     _, _, table = _periods(grid)
     periods = table.to_pydict()
-    periods = {k: np.array(v) for k, v in periods.items()}
+    periods = {k: v if k == "kinds" else np.array(v) for k, v in periods.items()}
     district_of = {"A1": "A", "A2": "A", "A3": "A", "B1": "B", "B2": "B"}
     names = sorted(district_of) + ["A", "B", ""]
     units = {"unit_code": np.arange(len(names)),
@@ -111,6 +111,18 @@ def _equations(cells: pd.DataFrame, grid: Grid) -> list[tuple[int, list[int]]]:
            for i, r in enumerate(cells.itertuples())}
     by_period = {(kind, pd.Timestamp(period)): row for row, (kind, period) in
                  enumerate(zip(frame.kind, frame.period))}
+    # a period's parts per relation; a sum of a measure held at some kinds only is an
+    # equation only where each part is held (a preset's months are no cells of ratings)
+    parts_of: dict[tuple[str, int], list[int]] = {}
+    for relation in RELATIONS:
+        for row, code in enumerate(frame[f"parent_{relation}"]):
+            if code >= 0:
+                parts_of.setdefault((relation, int(code)), []).append(row)
+
+    def whole(measure: str, relation: str, code: int) -> bool:
+        kinds = held_kinds(measure)
+        return kinds is None or all(set(frame.kinds.iat[p]) & set(kinds)
+                                    for p in parts_of[(relation, code)])
     out: dict[tuple, list[int]] = {}
     for i, r in enumerate(cells.itertuples()):
         period = pd.Timestamp(r.period)
@@ -121,7 +133,7 @@ def _equations(cells: pd.DataFrame, grid: Grid) -> list[tuple[int, list[int]]]:
         row = by_period[(r.kind, period)]
         for relation in RELATIONS:
             code = int(frame[f"parent_{relation}"].iat[row])
-            if code >= 0:
+            if code >= 0 and whole(r.measure, relation, code):
                 parent = frame.iloc[code]
                 total = key.get((r.measure, r.level, r.unit, parent.kind,
                                  pd.Timestamp(parent.period)))
@@ -325,7 +337,7 @@ def test_every_sum_of_the_grid_keeps_none_or_two_hidden_terms(sample_db, cells):
     assert len(equations) > 10_000 and lone == []
 
 
-@pytest.mark.parametrize("period", ["all", "last12", "custom"])
+@pytest.mark.parametrize("period", ["all", "last12", "last_year", "custom"])
 def test_visits_by_number_are_cells_of_the_grid_read_alike_by_every_view(sample_db, period):
     """Visits per visit number come from the grid (measures that add up to visits): for
     each BVC and for every unit, Översikt's table and Besöksprogression's bars read the
@@ -364,7 +376,7 @@ def test_visits_by_number_are_cells_of_the_grid_read_alike_by_every_view(sample_
             for _, programme in rows.groupby("programme_id"):
                 assert programme.visits_hidden.sum() != 1
         checked += int(rows.visits_hidden.any())
-    assert period != "all" or checked  # over the whole export the sample hides some
+    assert period != "last_year" or checked  # in the last calendar year the sample hides some
 
 
 @pytest.mark.parametrize("period", ["all", "last12"])
@@ -414,7 +426,84 @@ def test_referral_destinations_are_cells_of_the_grid_read_alike_by_every_view(sa
         if not big_hidden and not n_hidden:
             assert shown.hidden[shown.destination_group == "extra_support"].sum() != 1
         hidden_somewhere += int(shown.hidden.any())
-    assert hidden_somewhere  # the sample's districts hide some destinations
+    # the sample's districts hide some destinations in the last 12 months (over the whole
+    # export, none)
+    assert period != "last12" or hidden_somewhere
     custom = Context(sample_db, Filters(dt.date(reference.year - 1, 2, 1),
                                         dt.date(reference.year - 1, 4, 30)), "sv", Settings())
     assert not coarse_shown(custom) and destination_counts(custom).empty
+
+
+@pytest.mark.parametrize("period", ["all", "last12", "last_year"])
+def test_ratings_are_cells_of_the_grid_pooled_only_where_each_role_is_shown(sample_db, period):
+    """Ratings per item and rater role come from the grid (held by quarter, year, the
+    presets' periods and the whole export; their scores for all units by calendar year and
+    the whole export): the counts
+    are the query's over the grid's whole months; the pooled number of both roles is shown
+    only where each role's is; a role's scores add up to its number, and where that is
+    shown no role hides exactly one score; the page's tables say what the grid says. A
+    custom range of months shows no ratings; by quarter, a part of a quarter is left out;
+    a district's or a BVC's own scores are no cells."""
+    from dashboard.context import Context
+    from dashboard.figures import (rating_counts, rating_means, ratings_shown, score_counts,
+                                   scores_shown)
+    from dashboard.filters import Filters
+    from dashboard.privacy.read import month_end, month_start
+    from dashboard.series import means_from_scores
+    from dashboard.settings import Settings
+    from dashboard.sidebar import period_bounds
+    from dashboard.tables import distribution_table, ratings_by_role_table
+
+    reference = sample_db.export.reference_date
+    dates = period_bounds(period, reference)
+    checked = 0
+    for district in (None, "Angered", "Västra Hisingen"):
+        context = Context(sample_db, Filters(*dates, districts=(district,) if district
+                                             else ()), "sv", Settings())
+        view = context.view()
+        whole = Filters(month_start(view.first), month_end(view.last),
+                        districts=(district,) if district else ())
+        expected = sample_db.query("rating_means", whole).set_index(["item", "rater_role"])
+        counts = rating_counts(context).set_index(["item", "rater_role"])
+        assert ratings_shown(context) and counts.held.all()
+        for key, n in expected.n.items():
+            assert counts.n[key] == n, key
+        roles = counts[counts.index.get_level_values(1) != "all"]
+        for item in counts.index.get_level_values(0).unique():
+            role_hidden = bool(roles.loc[item].hidden.any())
+            pooled = counts.loc[(item, "all")]
+            assert pooled.hidden == (role_hidden or 0 < pooled.n < 5), item
+        scores = score_counts(context)
+        # the scores: for every unit over a calendar year or the whole export only
+        assert scores_shown(context) == (district is None and period != "last12")
+        assert scores.empty != scores_shown(context)
+        for (item, role), rows in scores.groupby(["item", "rater_role"]):
+            assert rows.ratings.sum() == counts.n[(item, role)]
+            if not counts.hidden[(item, role)]:
+                assert rows.hidden[rows.ratings > 0].sum() != 1, (item, role)
+        table = ratings_by_role_table(rating_means(
+            context, means_from_scores(sample_db.query("rating_scores_by_item", whole))),
+            "sv", 5).set_index("Fråga")
+        nurse = table["BHV-sjuksköterska: n"]
+        hidden_nurse = counts.xs("nurse", level=1).hidden
+        assert sum(text in ("–", "<5") for text in nurse) == hidden_nurse[
+            counts.xs("nurse", level=1).n > 0].sum()
+        if scores_shown(context):
+            shares = distribution_table(scores, counts.reset_index(), "sv", 5)
+            assert (shares["Antal skattningar"] == "–").sum() + (
+                shares["Antal skattningar"] == "<5").sum() >= scores.hidden[
+                scores.ratings > 0].sum()
+            checked += int(scores.hidden.any())
+    assert period == "last12" or checked  # the sample hides some scores
+    # by quarter: whole quarters only, each with its roles and pooled
+    context = Context(sample_db, Filters(*dates), "sv", Settings())
+    by_quarter = rating_counts(context, "quarter")
+    assert by_quarter[by_quarter.held].period_group.dt.month.isin([1, 4, 7, 10]).all()
+    custom = Context(sample_db, Filters(dt.date(reference.year - 1, 2, 1),
+                                        dt.date(reference.year - 1, 4, 30)), "sv", Settings())
+    assert not ratings_shown(custom) and score_counts(custom).empty
+    # a BVC's own: its ratings, not its scores (held for all units only)
+    bvc = sample_db.query("units").bvc_id.iloc[0]
+    one = Context(sample_db, Filters(*dates, bvcs=(bvc,)), "sv", Settings())
+    assert ratings_shown(one) and rating_counts(one).n.sum() > 0
+    assert not scores_shown(one) and score_counts(one).empty

@@ -11,6 +11,8 @@ import pyarrow as pa
 from dashboard.privacy.grid import (PRESET_KINDS, Grid, last_whole_month, month_index,
                                     month_start)
 from dashboard.privacy.solve import ALL, BVC, DISTRICT, Axes, hidden_cells
+
+LEVELS = {"bvc": BVC, "district": DISTRICT, "all": ALL}
 from dashboard.vocab import VOCABULARIES
 
 RELATIONS = ("chain", *PRESET_KINDS)  # the equations of time; units have one more
@@ -37,25 +39,72 @@ def referral_measure(destination: str) -> str:
     return f"referrals:{destination}"
 
 
-# measures the pages show for a whole period only (by visit number, per destination), never
-# by month: they are held at the periods a preset chooses
-# (a custom range of months shows them where it is one of these). By month they would
-# hide a third of the sample's national months of visits to protect their own small counts
+def rating_measure(item: str, role: str) -> str:
+    """Ratings of an item by a rater role ("ratings:model_overall:nurse"): they add up to
+    the pooled number of the item (a sum of the roles' cells, never a cell of its own)."""
+    return f"ratings:{item}:{role}"
+
+
+def score_measure(item: str, role: str, score: int) -> str:
+    """Ratings of an item by a role that gave a score: they add up to rating_measure."""
+    return f"rating_scores:{item}:{role}:{int(score)}"
+
+
+def _scores(item: str) -> range:
+    return range(1, int(VOCABULARIES["rating_item"][item].scale_max) + 1)
+
+
+# the ratings' measures: (item, role, score: 0 for the role's total) and its name
+RATING_KEYS = [(i, r, 0, rating_measure(i, r)) for i in VOCABULARIES["rating_item"]
+               for r in VOCABULARIES["rater_role"]] + [
+    (i, r, s, score_measure(i, r, s)) for i in VOCABULARIES["rating_item"]
+    for r in VOCABULARIES["rater_role"] for s in _scores(i)]
+
+# measures the pages show for a whole period only (by visit number, per destination, per
+# score), never by month: they are held at the periods a preset chooses (a custom range of
+# months shows them where it is one of these). By month they would hide a third of the
+# sample's national months of visits to protect their own small counts. The ratings' means
+# over time are held by quarter too, not by month (by month a 3 M build ran out of memory,
+# and a BVC's month has a handful of ratings per item and role)
 COARSE_KINDS = ("year", "all_time", *PRESET_KINDS)
-COARSE_PREFIXES = ("visits_by_number:", "on_time_share:", "referrals:")
+RATING_KINDS = ("quarter", *COARSE_KINDS)
+# the counts per score: for all units alone, by calendar year and the whole export (periods
+# that nest). Per district and preset, a 3 M build took 2 to 4 minutes to protect them and
+# hid whole-export national counts of 900 000: a district's year has a handful of ratings
+# of a rare score, and a preset's year cuts across the calendar's
+SCORE_KINDS = ("year", "all_time")
+HELD = {"visits_by_number:": COARSE_KINDS, "on_time_share:": COARSE_KINDS,
+        "referrals:": COARSE_KINDS, "rating_scores:": SCORE_KINDS, "ratings:": RATING_KINDS}
+# and measures held at some levels of units only (summed over the units from the start)
+HELD_LEVELS = {"rating_scores:": ("all",)}
+
+
+def held_kinds(measure: str) -> tuple[str, ...] | None:
+    """The kinds of period a measure is held at (None: every kind)."""
+    return next((kinds for prefix, kinds in HELD.items() if measure.startswith(prefix)),
+                None)
+
+
+def held_levels(measure: str) -> tuple[str, ...] | None:
+    """The levels of units a measure is held at (None: every level)."""
+    return next((levels for prefix, levels in HELD_LEVELS.items()
+                 if measure.startswith(prefix)), None)
 
 
 def equations(measures: list[str]) -> list[tuple[str, list[str]]]:
     """The sums over measures that the pages show (total, members), among `measures`:
     visits = their visits per visit number; referrals (open_forum_referral_share's N) =
-    those per destination, and its n those to an open forum."""
+    those per destination, and its n those to an open forum; an item's ratings by a role
+    = those per score."""
     present = set(measures)
     destinations = [referral_measure(d) for d in VOCABULARIES["destination"]]
     out = [("visits", [m for m in measures if m.startswith("visits_by_number:")]),
            ("open_forum_referral_share:n", [
                referral_measure(d) for d, code in VOCABULARIES["destination"].items()
                if code.group == "open_forum"]),
-           ("open_forum_referral_share:N", destinations)]
+           ("open_forum_referral_share:N", destinations)] + [
+        (rating_measure(i, r), [score_measure(i, r, s) for s in _scores(i)])
+        for i in VOCABULARIES["rating_item"] for r in VOCABULARIES["rater_role"]]
     out = [(total, [m for m in members if m in present]) for total, members in out]
     return [(total, members) for total, members in out if total in present and members]
 
@@ -89,6 +138,7 @@ def _periods(grid: Grid) -> tuple[list, pa.Table, pa.Table]:
             members["period"].append(period.start)
     table = pa.table({"period_code": list(range(len(periods))),
                       "kind": [p.kind for p in periods],
+                      "kinds": [sorted(grid.kinds_of(p)) for p in periods],
                       "period": [p.start for p in periods],
                       **{f"parent_{r}": parents[r] for r in RELATIONS}})
     return periods, pa.table(members), table
@@ -126,7 +176,8 @@ def build_cells(con, reference: dt.date, threshold: int,
     measures = ["visits", "families_visited"] + [
         f"{i}:{part}" for i in indicators for part in ("n", "N")] + list(FAMILY_MEASURES) + [
         number_measure(part, p, k) for p, k in steps for part in NUMBER_PARTS.values()] + [
-        referral_measure(d) for d in VOCABULARIES["destination"]]
+        referral_measure(d) for d in VOCABULARIES["destination"]] + [
+        name for *_, name in RATING_KEYS]
     con.register("_privacy_members", members)
     con.register("_privacy_periods", periods)
     con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
@@ -138,7 +189,8 @@ def build_cells(con, reference: dt.date, threshold: int,
              [(p, k, column, number_measure(part, p, k))
               for p, k in steps for column, part in NUMBER_PARTS.items()]),
             ("referrals", ("destination",),
-             [(d, referral_measure(d)) for d in VOCABULARIES["destination"]])):
+             [(d, referral_measure(d)) for d in VOCABULARIES["destination"]]),
+            ("ratings", ("item", "rater_role", "score"), RATING_KEYS)):
         table = pa.Table.from_pylist([dict(zip(columns, row[:-1]), measure_code=code[row[-1]])
                                       for row in rows if row[-1] in code])
         con.register(f"_privacy_keys_{name}", table)
@@ -148,10 +200,12 @@ def build_cells(con, reference: dt.date, threshold: int,
         _solve(con, threshold)
     finally:
         for name in ("_privacy_members", "_privacy_periods", "_privacy_measures",
-                     "_privacy_keys_numbers", "_privacy_keys_referrals"):
+                     "_privacy_keys_numbers", "_privacy_keys_referrals",
+                     "_privacy_keys_ratings"):
             con.unregister(name)
         for table in ("_privacy_units", "_privacy_bvc", "_privacy_born", "_privacy_all",
-                      "_privacy_previous", "_privacy_numbers"):
+                      "_privacy_previous", "_privacy_numbers", "_privacy_held",
+                      "_privacy_national"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -216,9 +270,17 @@ def _cells(con, indicators: list[str]) -> None:
         JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
         JOIN _privacy_units d ON d.level = 'district' AND d.unit = v.district
         GROUP BY ALL""")
-    # per programme and visit number, and per destination: long rows (measure, BVC,
-    # period) from the start, those held coarsely at their kinds only
-    coarse = " OR ".join(f"starts_with(m.measure, '{p}')" for p in COARSE_PREFIXES)
+    # per programme and visit number, per destination, per item and role (and score):
+    # long rows (measure, BVC, period) from the start, at the kinds each is held at
+    held = " AND ".join(
+        f"(NOT starts_with(m.measure, '{prefix}') OR list_has_any(k.kinds, "
+        f"[{', '.join(repr(k) for k in kinds)}]))" for prefix, kinds in HELD.items())
+    # which periods each measure is held at, once (a condition per row of the long
+    # sources would be read some hundred million times at 3 M)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _privacy_held AS
+        SELECT m.measure_code, k.period_code
+        FROM _privacy_measures m, _privacy_periods k WHERE {held}""")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _privacy_numbers AS
         WITH long AS (
@@ -232,21 +294,48 @@ def _cells(con, indicators: list[str]) -> None:
             FROM (SELECT bvc_id, month, unnest(sum_referral_counts(m), recursive := true)
                   FROM referral_counts_months m GROUP BY bvc_id, month) r
             JOIN _privacy_keys_referrals k USING (destination)
+            UNION ALL
+            SELECT k.measure_code, r.bvc_id, r.month, r.value
+            FROM (SELECT bvc_id, month, c.item, c.rater_role, list_sum(c.ratings) AS value
+                  FROM (SELECT bvc_id, month, unnest(rating_scores) AS c
+                        FROM visit_cell_months)) r
+            JOIN _privacy_keys_ratings k ON k.item = r.item
+                AND k.rater_role = r.rater_role AND k.score = 0
         )
         SELECT v.measure_code::BIGINT AS measure_code, u.unit_code, x.unit_code AS
                district_code, p.period_code, sum(v.value)::BIGINT AS value
         FROM long v
-        JOIN _privacy_measures m USING (measure_code)
         JOIN _privacy_members p USING (month)
-        JOIN _privacy_periods k ON k.period_code = p.period_code
-                                AND (NOT ({coarse})
-                                     OR k.kind IN ({", ".join(f"'{k}'" for k in COARSE_KINDS)}))
+        JOIN _privacy_held h ON h.measure_code = v.measure_code
+                             AND h.period_code = p.period_code
         JOIN _privacy_units u ON u.level = 'bvc' AND u.unit = v.bvc_id
         JOIN _privacy_units x ON x.level = 'district' AND x.unit = u.district
         WHERE v.value > 0
         GROUP BY ALL""")
-    # the whole unpivoted: one row per measure, unit and period with a count
+    # and the measures held for all units alone (the ratings per score), summed over the
+    # units from the start
     con.execute("""
+        CREATE OR REPLACE TEMP TABLE _privacy_national AS
+        SELECT k.measure_code::BIGINT AS measure_code, p.period_code,
+               sum(r.value)::BIGINT AS value
+        FROM (SELECT month, item, rater_role, score, sum(value) AS value
+              FROM (SELECT month, c.item, c.rater_role,
+                           unnest(range(1, len(c.ratings) + 1)) AS score,
+                           unnest(c.ratings) AS value
+                    FROM (SELECT month, unnest(rating_scores) AS c FROM visit_cell_months))
+              WHERE value > 0 GROUP BY ALL) r
+        JOIN _privacy_keys_ratings k USING (item, rater_role, score)
+        JOIN _privacy_members p USING (month)
+        JOIN _privacy_held h ON h.measure_code = k.measure_code
+                             AND h.period_code = p.period_code
+        GROUP BY ALL""")
+    # the whole unpivoted: one row per measure, unit and period with a count (not at a
+    # BVC for a measure held at districts and all units only)
+    def not_at(level: str) -> str:
+        return " OR ".join(f"starts_with(measure, '{prefix}')"
+                           for prefix, levels in HELD_LEVELS.items()
+                           if level not in levels) or "false"
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _privacy_all AS
         WITH up AS (
             SELECT u.unit_code AS district_code, b.*
@@ -305,26 +394,34 @@ def _cells(con, indicators: list[str]) -> None:
         SELECT 1, unit_code, period_code, value::BIGINT FROM families WHERE value > 0
         UNION ALL
         SELECT measure_code, unit_code, period_code, value FROM _privacy_numbers
+        WHERE measure_code NOT IN (SELECT measure_code FROM _privacy_measures
+                                   WHERE {not_at("bvc")})
         UNION ALL
         SELECT measure_code, district_code, period_code, sum(value)::BIGINT
-        FROM _privacy_numbers GROUP BY ALL
+        FROM _privacy_numbers
+        WHERE measure_code NOT IN (SELECT measure_code FROM _privacy_measures
+                                   WHERE {not_at("district")})
+        GROUP BY ALL
         UNION ALL
         SELECT measure_code, (SELECT max(unit_code) FROM _privacy_units), period_code,
                sum(value)::BIGINT
-        FROM _privacy_numbers GROUP BY ALL""")
+        FROM _privacy_numbers GROUP BY ALL
+        UNION ALL
+        SELECT measure_code, (SELECT max(unit_code) FROM _privacy_units), period_code, value
+        FROM _privacy_national""")
 
 
 def _axes(units: dict, periods: dict) -> Axes:
     """The units and periods as the solver reads them: each unit's level and total, each
     month's closure (the periods holding it, through every relation of time)."""
-    levels = {"bvc": BVC, "district": DISTRICT, "all": ALL}
-    level = np.array([levels[v] for v in units["level"]])
+    level = np.array([LEVELS[v] for v in units["level"]])
     code_of = {(lv, u): c for lv, u, c in zip(units["level"], units["unit"],
                                               units["unit_code"])}
     up = np.array([code_of[("district", d)] if lv == "bvc" else
                    code_of[("all", "")] if lv == "district" else -1
                    for lv, d in zip(units["level"], units["district"])], dtype=np.int64)
     kinds = list(periods["kind"])
+    stands = [frozenset(k) for k in periods["kinds"]] if "kinds" in periods else None
     parents = [[int(periods[f"parent_{r}"][k]) for r in RELATIONS
                 if periods[f"parent_{r}"][k] >= 0] for k in range(len(kinds))]
 
@@ -335,7 +432,7 @@ def _axes(units: dict, periods: dict) -> Axes:
         return out
     closure = {k: frozenset(above(k)) for k, kind in enumerate(kinds) if kind == "month"}
     months = [[m for m, held in closure.items() if k in held] for k in range(len(kinds))]
-    return Axes(level, up, kinds, closure, months)
+    return Axes(level, up, kinds, closure, months, stands)
 
 
 def partners(measures: list[str]) -> dict[int, list[tuple[int, ...]]]:
@@ -387,8 +484,10 @@ def _solve(con, threshold: int) -> None:
     del order
     hidden = hidden_cells(values, measure, unit, period, axes, threshold,
                           partners(list(measures)),
-                          {k: set(COARSE_KINDS) for k, m in enumerate(measures)
-                           if m.startswith(COARSE_PREFIXES)})
+                          {k: set(held_kinds(m)) for k, m in enumerate(measures)
+                           if held_kinds(m)},
+                          {k: {LEVELS[level] for level in held_levels(m)}
+                           for k, m in enumerate(measures) if held_levels(m)})
     # written in the order of their keys (measures by name, periods, units): no sort, no join
 
     def named(codes: np.ndarray, names) -> pa.DictionaryArray:

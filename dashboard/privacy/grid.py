@@ -84,17 +84,29 @@ class Grid:
     def __init__(self, first: int, last: int, reference: dt.date):
         self.first, self.last, self.reference = first, last, reference
         periods: dict[tuple[int, int], Period] = {}
+        stands: dict[tuple[int, int], set[str]] = {}
+
+        def add(held: tuple[int, int], period: Period) -> None:
+            periods.setdefault(held, period)
+            stands.setdefault(held, set()).add(period.kind)
         for kind in ("month", "quarter", "half_year", "year"):
             for month in range(first, last + 1):
                 period = calendar_period(kind, month)
-                periods.setdefault(self._held(period.first, period.last), period)
-        periods.setdefault((first, last), Period("all_time", first, last))
+                add(self._held(period.first, period.last), period)
+        add((first, last), Period("all_time", first, last))
         for kind in PRESET_KINDS:
             low, high = preset_months(kind, reference)
             held = self._held(low, high)
             if held[1] >= held[0]:
-                periods.setdefault(held, Period(kind, low, high))
+                add(held, Period(kind, low, high))
         self.by_range = periods
+        # the kinds each cell is (a quarter of which the export holds one month is that
+        # month and a quarter; a measure held at quarters is held at that month too)
+        self.stands = {held: frozenset(kinds) for held, kinds in stands.items()}
+
+    def kinds_of(self, period: Period) -> frozenset:
+        """The kinds of period a cell is: its own, and those it stands for."""
+        return self.stands[self._held(period.first, period.last)]
 
     def _held(self, first: int, last: int) -> tuple[int, int]:
         """The months of first … last within the export."""

@@ -32,6 +32,11 @@ class PeriodPart:
     group: dt.date  # the first day of the period it adds up to
     kind: str
     period: dt.date
+    kinds: frozenset = frozenset()  # the kinds the cell is (Grid.kinds_of)
+
+    def held(self, kinds) -> bool:
+        """Whether a measure held at `kinds` has a cell here."""
+        return bool(self.kinds & set(kinds))
 
 
 def unit_parts(units: pd.DataFrame, chosen: set[str], by: str | None = None
@@ -69,13 +74,14 @@ def period_parts(grid: Grid, first: int, last: int, interval: str | None = None
     month's day) or, by `interval`, a row per month, quarter or year they touch (group: its
     first day), each the cells of its months within the range."""
     if interval is None:
-        return tuple(PeriodPart(month_start(first), p.kind, p.start)
+        return tuple(PeriodPart(month_start(first), p.kind, p.start, grid.kinds_of(p))
                      for p in grid.tiles(first, last))
     parts, month = [], first
     while month <= last:
         period = calendar_period(interval, month)
         end = min(period.last, last)
-        parts += [PeriodPart(period.start, p.kind, p.start) for p in grid.tiles(month, end)]
+        parts += [PeriodPart(period.start, p.kind, p.start, grid.kinds_of(p))
+                  for p in grid.tiles(month, end)]
         month = end + 1
     return tuple(parts)
 

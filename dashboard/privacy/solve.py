@@ -32,15 +32,20 @@ class Axes:
     """The grid's units and periods as codes. `unit_level`: BVC, DISTRICT or ALL per unit;
     `unit_up`: each unit's total (a BVC's district, a district's all units, -1);
     `period_kind`: per period; `closure`: per month (by period code), the periods that hold
-    it, itself included; `months`: per period, its months."""
+    it, itself included; `months`: per period, its months; `period_kinds`: per period, the
+    kinds it is (a quarter the export holds one month of is that month and a quarter; its
+    own kind alone by default)."""
     unit_level: np.ndarray
     unit_up: np.ndarray
     period_kind: list[str]
     closure: dict[int, frozenset]
     months: list[list[int]]
+    period_kinds: list[frozenset] | None = None
 
     def __post_init__(self):
         self.n_units, self.n_periods = len(self.unit_level), len(self.period_kind)
+        if self.period_kinds is None:
+            self.period_kinds = [frozenset([k]) for k in self.period_kind]
         self.all_unit = int(np.flatnonzero(self.unit_level == ALL)[0])
         bvcs = np.flatnonzero(self.unit_level == BVC)
         self.bvcs_of = {int(d): bvcs[self.unit_up[bvcs] == d] for d in
@@ -89,9 +94,13 @@ class Axes:
         inside = self.months[period]
         if not inside:
             return []
+        # (not with a month that stands for a quarter or year the export holds it alone
+        # of: its difference looks small, one cell for several periods, but it lies at the
+        # export's edge where few units have counts; the last resort tries it)
         ranked = sorted((len(self.closure[m1] ^ self.closure[m2]), abs(m1 - m2), m1, m2)
                         for m1 in inside for m2 in self.near[period]
-                        if period in self.closure[m1] ^ self.closure[m2])
+                        if period in self.closure[m1] ^ self.closure[m2]
+                        and len(self.period_kinds[m2]) == 1)
         return [(m1, m2) for _, _, m1, m2 in ranked[:keep]]
 
     def unit_cells(self, b1: int, b2: int | None) -> list[tuple[int, int]]:
@@ -142,7 +151,8 @@ class _Cells:
 
     def __init__(self, values, measure, unit, period, axes: Axes,
                  partners: dict[int, list[tuple[int, ...]]] | None = None,
-                 kinds: dict[int, set[str]] | None = None):
+                 kinds: dict[int, set[str]] | None = None,
+                 levels: dict[int, set[int]] | None = None):
         self.axes, self.measure = axes, np.asarray(measure, dtype=np.int64)
         partners = partners or {}
         n_measures = max([int(self.measure.max()) + 1 if len(self.measure) else 1,
@@ -162,13 +172,20 @@ class _Cells:
         # others are no cells of it, neither counts of 0 nor parts of its sums)
         self.held = np.ones((n_measures, axes.n_periods), dtype=bool)
         for k, held in (kinds or {}).items():
-            self.held[k] = [kind in held for kind in axes.period_kind]
-        self.restricted = ~self.held.all(axis=1)
-        # where a measure's group adds up: the periods every measure of it is held at
+            self.held[k] = [bool(kinds & held) for kinds in axes.period_kinds]
+        # and at a level of units (score counts: districts and all units, no BVC)
+        self.at_level = np.ones((n_measures, 3), dtype=bool)
+        for k, held in (levels or {}).items():
+            self.at_level[k] = [level in held for level in (BVC, DISTRICT, ALL)]
+        self.restricted = ~self.held.all(axis=1) | ~self.at_level.all(axis=1)
+        # where a measure's group adds up: the periods (and levels) every measure of it is
+        # held at
         self.adds_up = np.zeros_like(self.held)
+        self.adds_up_at = np.zeros_like(self.at_level)
         for k, bundles in partners.items():
-            self.adds_up[k] = np.logical_and.reduce(
-                self.held[[k, *(j for b in bundles for j in b)]])
+            group = [k, *(j for b in bundles for j in b)]
+            self.adds_up[k] = np.logical_and.reduce(self.held[group])
+            self.adds_up_at[k] = np.logical_and.reduce(self.at_level[group])
         # what hiding a cell costs: its count, weighed by how much the pages lean on it
         # (a BVC's month least; all units' figures and the presets' periods most)
         kind_weight = np.array([KIND_WEIGHT.get(k, 4) for k in axes.period_kind])
@@ -178,6 +195,11 @@ class _Cells:
         key = (measure * axes.n_periods + period) * axes.n_units + unit
         assert np.all(key[1:] > key[:-1]), "cells must come sorted by their keys"
         self.values = values
+        # each unit's counts over the grid: a district's largest BVC stands for it where a
+        # measure has no BVC cells (its partners do: the likeliest to have counts there)
+        size = self.size = np.bincount(unit, weights=values, minlength=axes.n_units)
+        self.stand = {d: int(b[np.argmax(size[b])]) for d, b in axes.bvcs_of.items()
+                      if len(b)}
         # every possible key to its cell (-1: a count of 0): a look-up is one read (a
         # national grid: some ten million keys, 40 MB while the database is built)
         # (by every measure code: a partner may have no cell at all)
@@ -185,15 +207,24 @@ class _Cells:
         self.index = np.full(size, -1, dtype=np.int32)
         self.index[key] = np.arange(len(key), dtype=np.int32)
 
-    def needed(self, measure, period) -> np.ndarray:
-        """Whether a pattern's corner (measure, period) is a cell it must hold: a measure
-        and a period (-1: none) at which the measure has cells."""
-        measure, period = np.broadcast_arrays(np.asarray(measure), np.asarray(period))
-        out = (period >= 0) & (measure >= 0)
+    def needed(self, measure, period, unit) -> np.ndarray:
+        """Whether a pattern's corner (measure, period, unit) is a cell it must hold: a
+        measure, a period (-1: none) and a unit (-1: none) at which the measure has
+        cells."""
+        measure, period, unit = np.broadcast_arrays(np.asarray(measure), np.asarray(period),
+                                                    np.asarray(unit))
+        out = (period >= 0) & (measure >= 0) & (unit >= 0)
         if self.restricted.any():
             some = out & self.restricted[np.maximum(measure, 0)]
-            out[some] = self.held[measure[some], period[some]]
+            m, p, u = measure[some], period[some], unit[some]
+            out[some] = self.held[m, p] & self.at_level[m, self.axes.unit_level[u]]
         return out
+
+    def adds_up_where(self, measure, period, unit) -> np.ndarray:
+        """Whether a measure's group adds up at a corner (period, unit)."""
+        period, unit = np.maximum(period, 0), np.maximum(unit, 0)
+        return self.adds_up[measure, period] & self.adds_up_at[
+            measure, self.axes.unit_level[unit]]
 
     def at(self, measure, unit, period) -> np.ndarray:
         """Indices of the cells (measure, unit, period), -1 where the count is 0 (a measure
@@ -207,13 +238,15 @@ class _Cells:
 def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
                  period: np.ndarray, axes: Axes, threshold: int,
                  partners: dict[int, list[tuple[int, ...]]] | None = None,
-                 kinds: dict[int, set[str]] | None = None) -> np.ndarray:
+                 kinds: dict[int, set[str]] | None = None,
+                 levels: dict[int, set[int]] | None = None) -> np.ndarray:
     """Whether each cell (sorted by measure, period and unit; counts not 0) is hidden: its
     count is from 1 to threshold - 1, or it is in the pattern chosen to hide one.
     `partners`: per measure code of a group that adds up, its bundles of partners;
-    `kinds`: per measure code held at some kinds of period only, those kinds."""
+    `kinds`: per measure code held at some kinds of period only, those kinds; `levels`:
+    per measure code held at some levels of units only, those levels."""
     values = np.asarray(values, dtype=np.int64)
-    cells = _Cells(values, measure, unit, period, axes, partners, kinds)
+    cells = _Cells(values, measure, unit, period, axes, partners, kinds, levels)
     small = (values > 0) & (values < threshold)
     hidden = small.copy()
     covered = np.zeros(len(values), dtype=bool)  # in a pattern wholly hidden
@@ -313,7 +346,7 @@ def _cousin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered
     """A small count left over, at once: a BVC's (its siblings have no visits then: a BVC
     starting, or alone in its district) with a BVC of another district, or a district's
     with a BVC of its own and one of another (among the `k` with the fewest visits that
-    period), each with its district, times a pair of months. `among`: the cells of the
+    period, and the `k` with the most), each with its district, times a pair of months. `among`: the cells of the
     measures the small ones are of (their candidates), all by default."""
     axes = cells.axes
     x = np.flatnonzero(todo & ~covered & (axes.unit_level[unit] == level))
@@ -340,9 +373,11 @@ def _cousin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered
     starts = np.searchsorted(group, x_group)
     ends = np.searchsorted(group, x_group, side="right")
     rows_x, rows_b, rows_b2 = [], [], []
-    for offset in range(3 * k):  # a few more, as some are of the cell's own district
-        at = starts + offset
-        ok = at < ends
+    # a few more than k, as some are of the cell's own district; and the k largest, whose
+    # cells likelier have counts in every measure and period of the pattern (a rare score)
+    for at in [starts + offset for offset in range(3 * k)] + [
+            ends - 1 - offset for offset in range(k)]:
+        ok = (at < ends) & (at >= starts)
         b2 = unit[leaves[np.minimum(at, len(leaves) - 1)]]
         ok &= axes.unit_up[b2] != district
         rows_x.append(x[ok])
@@ -407,11 +442,11 @@ def _score(cells: _Cells, x, corners, measures, hidden, small, bare: bool = Fals
     cost = np.zeros(len(x), dtype=np.int64)
     for measure in measures:
         for who, when in corners:
-            needed = cells.needed(measure, when)
+            needed = cells.needed(measure, when, who)
             at = cells.at(measure, who, np.maximum(when, 0))
             valid &= ~(needed & (at < 0))
             if bare:
-                valid &= ~(needed & cells.adds_up[measure, np.maximum(when, 0)])
+                valid &= ~(needed & cells.adds_up_where(measure, when, who))
             cost += np.where(needed & (at >= 0),
                              np.where(small[at] | hidden[at], 0, cells.cost[at]), 0)
     return valid, cost
@@ -427,33 +462,36 @@ def _choose_rows(cells: _Cells, x, corners, measures, hidden, covered, small,
     for measure in measures:
         for who, when in corners:
             chosen = cells.at(measure[first], who[first], np.maximum(when[first], 0))
-            chosen = chosen[cells.needed(measure[first], when[first]) & (chosen >= 0)]
+            chosen = chosen[cells.needed(measure[first], when[first], who[first])
+                            & (chosen >= 0)]
             hidden[chosen] = True
             covered[chosen] = True
 
 
-def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.ndarray
-              ) -> np.ndarray:
+def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.ndarray,
+              k: int | None = 3) -> np.ndarray:
     """The cells of the cheapest pattern holding the cell (measure, unit, period): pairs
     of BVCs times pairs of months whose cells all have counts, the fewest visits newly
-    hidden. A pattern of one BVC's and one month's closures alone always exists."""
+    hidden, among the `k` likeliest candidates of each kind, or all of them when none of
+    those has counts everywhere. A pattern of one BVC's and one month's closures alone
+    always exists."""
     axes = cells.axes
     units = [u for u in (axes.unit_cells(b1, b2) for b1, b2 in
-                         _unit_pairs(cells, measure, unit, period))
+                         _unit_pairs(cells, measure, unit, period, k))
              if unit in {v for v, _ in u}]
     spans = [p for p in (axes.period_cells(m1, m2) for m1, m2 in
-                         _month_pairs(cells, measure, unit, period)) if period in p]
+                         _month_pairs(cells, measure, unit, period, k)) if period in p]
     # every combination at once: units (padded to 4) × periods (padded), -1 for none
     u = np.full((len(units), 4), -1, dtype=np.int64)
-    for k, cells_u in enumerate(units):
-        u[k, :len(cells_u)] = [v for v, _ in cells_u]
+    for row, cells_u in enumerate(units):
+        u[row, :len(cells_u)] = [v for v, _ in cells_u]
     width = max(len(p) for p in spans)
     t = np.full((len(spans), width), -1, dtype=np.int64)
-    for k, span in enumerate(spans):
-        t[k, :len(span)] = span
+    for row, span in enumerate(spans):
+        t[row, :len(span)] = span
     uu = np.broadcast_to(u[:, None, :, None], (len(units), len(spans), 4, width))
     tt = np.broadcast_to(t[None, :, None, :], (len(units), len(spans), 4, width))
-    needed = (uu >= 0) & cells.needed(np.full(tt.shape, measure), tt)
+    needed = cells.needed(np.full(tt.shape, measure), tt, uu)
     found = cells.at(np.full(uu.shape, measure), np.maximum(uu, 0), np.maximum(tt, 0))
     valid = ~(needed & (found < 0)).any(axis=(2, 3))
     cost = np.where(needed & (found >= 0),
@@ -467,7 +505,7 @@ def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.nd
         ok, total, theirs = valid, cost, []
         for partner in bundle:
             other = cells.at(np.full(uu.shape, partner), np.maximum(uu, 0), np.maximum(tt, 0))
-            mine = (uu >= 0) & cells.needed(np.full(tt.shape, partner), tt)
+            mine = cells.needed(np.full(tt.shape, partner), tt, uu)
             ok = ok & ~(mine & (other < 0)).any(axis=(2, 3))
             total = total + np.where(mine & (other >= 0),
                                      np.where(hidden[other], 0, cells.cost[other]), 0
@@ -481,15 +519,17 @@ def _cheapest(cells: _Cells, measure: int, unit: int, period: int, hidden: np.nd
             best_cost = total[best]
             chosen = np.concatenate([found[best][needed[best]],
                                      *(other[best][mine[best]] for other, mine in theirs)])
+    if chosen is None and k is not None:
+        return _cheapest(cells, measure, unit, period, hidden, k=None)
     if chosen is None:  # cannot happen: the closures of a BVC and a month with counts
         raise AssertionError(f"no pattern for cell {measure, unit, period}")
     return chosen
 
 
-def _smallest(cells: _Cells, measure: int, units, periods, k: int, largest: int = 0
-              ) -> list:
-    """The k (unit or period) candidates whose cells have the smallest counts (0: none),
-    and the `largest` with the largest."""
+def _smallest(cells: _Cells, measure: int, units, periods, k: int | None,
+              largest: int | None = 0) -> list:
+    """The k (unit or period) candidates whose cells have the smallest counts (0: none;
+    None: all), and the `largest` with the largest."""
     units, periods = np.broadcast_arrays(np.asarray(units), np.asarray(periods))
     if not units.size:
         return []
@@ -500,11 +540,27 @@ def _smallest(cells: _Cells, measure: int, units, periods, k: int, largest: int 
     return list(zip(units[keep][order].tolist(), periods[keep][order].tolist()))
 
 
-def _unit_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3):
+def _unit_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int | None = 3):
     """Pairs of BVCs whose difference is not 0 at `unit`, cheapest at `period` first."""
     axes = cells.axes
     level = axes.unit_level[unit]
     others = axes.outside.get
+    if not cells.at_level[measure, BVC]:
+        # a measure without BVC cells (score counts): a district's largest BVC stands for
+        # it (its BVC corners are no cells, its partners' are), the districts ranked by
+        # their counts; when none of those has counts everywhere, any BVC of the district
+        stand = cells.stand
+        if level == DISTRICT:
+            firsts = [stand[unit]] if k is not None else axes.bvcs_of[unit].tolist()
+            seconds = [stand[d] for d, _ in _smallest(
+                cells, measure, [d for d in stand if d != unit], period, k, largest=k)]
+        elif cells.at_level[measure, DISTRICT]:
+            firsts = [stand[d] for d, _ in _smallest(cells, measure, list(stand), period, k)]
+            seconds = []
+        else:  # held for all units alone: the largest districts stand for them
+            ranked = sorted(stand, key=lambda d: -cells.size[d])
+            firsts, seconds = [stand[d] for d in ranked[:k]], []
+        return [(b1, b2) for b1 in firsts for b2 in seconds + [None] if b1 != b2]
     if level == BVC:
         own = axes.bvcs_of[int(axes.unit_up[unit])]
         firsts = [unit]
@@ -523,24 +579,31 @@ def _unit_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3)
     return [(b1, b2) for b1 in firsts for b2 in seconds + [None] if b1 != b2]
 
 
-def _month_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int = 3):
+def _month_pairs(cells: _Cells, measure: int, unit: int, period: int,
+                 k: int | None = 3):
     """Pairs of months whose difference is not 0 at `period`: a month of the period (the
     smallest at `unit` first) and one outside it whose difference holds the fewest periods
     (a month of the same quarter and presets: two), then the smallest at `unit`."""
     axes = cells.axes
     inside = axes.months[period]
-    by_month = bool(inside) and bool(cells.held[measure, inside[0]])
+    by_month = bool(inside) and bool(cells.held[measure, inside].all())
     # a measure without cells by month: every month of the period (in one of them it
     # has a count, and there its closure alone is a pattern)
     firsts = ([p for _, p in _smallest(cells, measure, unit, inside, k)] if by_month
               else list(inside))
     pairs = []
     for m1 in firsts:
-        near = [m for m in axes.near[period]]
-        found = (cells.at(np.full(len(near), measure), np.full(len(near), unit), near)
-                 if by_month else np.zeros(len(near), dtype=np.int64))
-        ranked = sorted((len(axes.closure[m1] ^ axes.closure[m2]),
-                         int(cells.values[f]) if by_month else 0, m2)
-                        for m2, f in zip(near, found) if f >= 0)
-        pairs += [(m1, m2) for _, _, m2 in ranked[:k + 1]] + [(m1, None)]
+        # a month whose difference holds a period the measure is held at and `unit` has
+        # no count in is no pattern (the cell's own unit is in every one); of the others
+        # the fewest periods, then the smallest counts at `unit`
+        ranked = []
+        for m2 in axes.near[period]:
+            diff = [p for p in axes.closure[m1] ^ axes.closure[m2] if cells.held[measure, p]]
+            found = cells.at(np.full(len(diff), measure), np.full(len(diff), unit), diff)
+            if (found >= 0).all():
+                ranked.append((len(axes.closure[m1] ^ axes.closure[m2]),
+                               int(cells.values[found].sum()), m2))
+        ranked.sort()
+        pairs += [(m1, m2) for _, _, m2 in ranked[:None if k is None else k + 1]] + [
+            (m1, None)]
     return pairs
