@@ -13,7 +13,8 @@ from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
 from dashboard.privacy import read
 from dashboard.privacy.build import (COARSE_KINDS, RATING_KINDS, SCORE_KINDS, number_measure,
-                                     rating_measure, referral_measure, score_measure)
+                                     rating_measure, referral_measure, retention_measure,
+                                     score_measure)
 from dashboard.vocab import VOCABULARIES
 from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
 
@@ -184,13 +185,7 @@ def by_visit_number(context, parts: tuple[str, ...]) -> pd.DataFrame:
     "n" and "N": on time, of those with a birth date), its verdict (`<part>_hidden`).
     Empty where the grid holds none for the period (coarse_shown)."""
     view = context.view()
-    steps = context.query("programme_schedules")[["programme_id", "visit_number", "label"]]
-    if coarse_shown(context, view):
-        units = context.query("units")
-        steps = steps[steps.programme_id.isin(set(units.programme_id[units.bvc_id.isin(
-            view.chosen)]))].reset_index(drop=True)
-    else:
-        steps = steps.iloc[:0]
+    steps = _steps_of(context, view if coarse_shown(context, view) else None)
     measures = [number_measure(part, p, k) for p, k in zip(steps.programme_id,
                                                            steps.visit_number)
                 for part in parts]
@@ -202,6 +197,48 @@ def by_visit_number(context, parts: tuple[str, ...]) -> pd.DataFrame:
     for k, part in enumerate(parts):
         out[part], out[f"{part}_hidden"] = value[:, k], hidden[:, k]
     return out
+
+
+def _steps_of(context, view) -> pd.DataFrame:
+    """The visit numbers (programme_id, visit_number, label) of the programmes of the
+    BVCs of `view` (None: none)."""
+    steps = context.query("programme_schedules")[["programme_id", "visit_number", "label"]]
+    if view is None:
+        return steps.iloc[:0]
+    units = context.query("units")
+    return steps[steps.programme_id.isin(set(units.programme_id[units.bvc_id.isin(
+        view.chosen)]))].reset_index(drop=True)
+
+
+def retention_by_cohort(context, cohort: str) -> pd.DataFrame:
+    """Retention per birth cohort (`cohort`: "half_year" or "year"; every cohort, whatever
+    the period), programme and visit number of the selection's units, as the grid has its n
+    and N (hidden where n or N is, or N is small): cohort, programme_id, visit_number,
+    label, n, denominator, hidden, value; the rows with an N."""
+    view = context.view(context.filters.units_only())
+    steps = _steps_of(context, view)
+    columns = ["cohort", "programme_id", "visit_number", "label", "n", "denominator",
+               "hidden", "value"]
+    if steps.empty:
+        return pd.DataFrame(columns=columns)
+    parts = ("n", "N")
+    rows = context.counts([retention_measure(part, p, k) for p, k in
+                           zip(steps.programme_id, steps.visit_number) for part in parts],
+                          interval=cohort, view=view)
+    key = rows.measure.str.split(":", expand=True)
+    wide = pd.DataFrame({"cohort": rows.period_group, "programme_id": key[1],
+                         "visit_number": key[2].astype(int), "part": key[3],
+                         "value": rows.value, "hidden": rows.hidden.astype(bool)}).pivot(
+        index=["cohort", "programme_id", "visit_number"], columns="part",
+        values=["value", "hidden"])
+    out = pd.DataFrame({"n": wide[("value", "n")], "denominator": wide[("value", "N")],
+                        "hidden": wide[("hidden", "n")].astype(bool)
+                        | wide[("hidden", "N")].astype(bool)}).reset_index()
+    out = out[out.denominator > 0].merge(steps, on=["programme_id", "visit_number"])
+    out["hidden"] |= out.denominator < context.threshold
+    out["value"] = (out.n / out.denominator).where(~out.hidden)
+    return out.sort_values(["cohort", "programme_id", "visit_number"],
+                           ignore_index=True)[columns]
 
 
 def on_time_by_number(context) -> pd.DataFrame:

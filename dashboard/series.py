@@ -127,14 +127,11 @@ def visits_by_number_bars(frame: pd.DataFrame, programme_names: dict[str, str], 
         "value_text": cell_texts(frame.visits, hidden, threshold, lang)})
 
 
-def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str,
-                threshold: int, siblings: list[str] | None = None) -> pd.DataFrame:
-    """Shares per visit number (on time, retention) with the step's label and its
-    programme's name; hidden as `frame` says (`hidden`, `value`), else as the contract
-    says within `siblings` (retention, not on the grid yet)."""
+def step_shares(frame: pd.DataFrame, programme_names: dict[str, str], lang: str
+                ) -> pd.DataFrame:
+    """Shares per visit number (on time, retention: figures' rows, hidden as the grid
+    has them) with the step's label and its programme's name."""
     out = frame.reset_index(drop=True)
-    if "hidden" not in out:
-        out = with_share_values(out, siblings, threshold)
     out["group"] = [programme_names.get(p, p) for p in out.programme_id]
     out["category"] = [step_label(n, a, lang) for n, a in zip(out.visit_number, out.label)]
     out["step"] = out.category

@@ -33,13 +33,12 @@ st.subheader(t("retention_title", lang))
 cohort = page_choice(t("cohort", lang), OPTIONS["cohort"], "cohort",
                      lambda c: t(f"cohort_{c}", lang), default="year")
 # cohorts are the time axis here: every cohort is shown, whatever the period
-retention = context.query("retention_by_cohort", context.filters.units_only(), cohort=cohort)
+retention = figures.retention_by_cohort(context, cohort)
 st.caption(t("retention_caption", lang, date=context.db.export.reference_date.isoformat()))
 if retention.empty:
     st.info(t("no_retention", lang), icon=":material/info:")
 else:
-    steps = tables.with_texts(series.step_shares(retention, names, lang, threshold,
-                                                 ["programme_id", "visit_number"]), lang, threshold)
+    steps = tables.with_texts(series.step_shares(retention, names, lang), lang, threshold)
     steps["series"] = [series.period_label(c, cohort, lang) for c in steps.cohort]
     for programme_id, rows in steps.groupby("programme_id", sort=True):
         widgets.chart_block(
@@ -50,12 +49,12 @@ else:
                           series_title=t("cohort_born", lang)),
             tables.step_table(rows, lang, t("retention_value", lang), with_series=True),
             f"kvar_per_kohort_{programme_id}.csv", lang, indicators=["retention"],
-            queries=["retention_by_cohort"])
+            queries=["grid_cells", "programme_schedules"])
 
 st.subheader(t("on_time_title", lang))
 if figures.coarse_shown(context):
     on_time = tables.with_texts(series.step_shares(figures.on_time_by_number(context), names,
-                                                   lang, threshold), lang, threshold)
+                                                   lang), lang, threshold)
     widgets.chart_block(
         charts.bars(on_time, category="category", value_title=t("on_time_value", lang),
                     is_share=True, lang=lang, title=t("on_time_title", lang),

@@ -507,3 +507,39 @@ def test_ratings_are_cells_of_the_grid_pooled_only_where_each_role_is_shown(samp
     one = Context(sample_db, Filters(*dates, bvcs=(bvc,)), "sv", Settings())
     assert ratings_shown(one) and rating_counts(one).n.sum() > 0
     assert not scores_shown(one) and score_counts(one).empty
+
+
+@pytest.mark.parametrize("cohort", ["year", "half_year"])
+def test_retention_is_cells_of_the_grid_by_birth_cohort(sample_db, cohort):
+    """Retention per birth cohort comes from the grid (n and N per programme and visit
+    number, held by half-year and year of birth): every cohort whatever the period, the
+    query's numbers for every unit and each district, a share hidden where the grid hides
+    its n or N or N is small, and a district's verdicts the same whichever period is
+    chosen."""
+    from dashboard.context import Context
+    from dashboard.figures import retention_by_cohort
+    from dashboard.filters import Filters
+    from dashboard.settings import Settings
+
+    reference = sample_db.export.reference_date
+    hidden = 0
+    for districts in [()] + [(d,) for d in sorted(set(sample_db.query("units").district))]:
+        context = Context(sample_db, Filters(districts=districts), "sv", Settings())
+        rows = retention_by_cohort(context, cohort)
+        expected = sample_db.query("retention_by_cohort", context.filters.units_only(),
+                                   cohort=cohort)
+        merged = expected.merge(rows, on=["cohort", "programme_id", "visit_number"],
+                                how="outer", suffixes=("_query", ""), indicator=True)
+        assert (merged._merge == "both").all()
+        assert (merged.n == merged.n_query).all()
+        assert (merged.denominator == merged.denominator_query).all()
+        assert (rows.hidden >= (rows.denominator < 5)).all()
+        assert rows.value.isna().eq(rows.hidden).all()
+        shown = rows[~rows.hidden]
+        assert (shown.value == shown.n / shown.denominator).all()
+        # the period chosen changes no cohort
+        last12 = Context(sample_db, Filters(dt.date(reference.year - 1, reference.month, 1),
+                                            reference, districts=districts), "sv", Settings())
+        pd.testing.assert_frame_equal(retention_by_cohort(last12, cohort), rows)
+        hidden += int(rows.hidden.sum())
+    assert hidden  # the sample hides some

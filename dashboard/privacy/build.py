@@ -33,6 +33,16 @@ def number_measure(name: str, programme: str, visit_number: int) -> str:
     return f"on_time_share:{programme}:{int(visit_number)}:{name}"
 
 
+# per programme, visit number and birth month (retention_months): the families who had
+# the visit (n) of those who could (N), retention's share per birth cohort
+RETENTION_PARTS = {"n": "n", "denominator": "N"}
+
+
+def retention_measure(part: str, programme: str, visit_number: int) -> str:
+    """Retention's n or N per programme and visit number: "retention:goteborg-6:2:n"."""
+    return f"retention:{programme}:{int(visit_number)}:{part}"
+
+
 def referral_measure(destination: str) -> str:
     """Referrals to one destination ("referrals:library"): they add up to the referrals
     (open_forum_referral_share's N), an open forum's to its n."""
@@ -73,8 +83,11 @@ RATING_KINDS = ("quarter", *COARSE_KINDS)
 # hid whole-export national counts of 900 000: a district's year has a handful of ratings
 # of a rare score, and a preset's year cuts across the calendar's
 SCORE_KINDS = ("year", "all_time")
+# retention: per birth cohort, a half-year or a year (Besöksprogression's choice)
+COHORT_KINDS = ("half_year", "year")
 HELD = {"visits_by_number:": COARSE_KINDS, "on_time_share:": COARSE_KINDS,
-        "referrals:": COARSE_KINDS, "rating_scores:": SCORE_KINDS, "ratings:": RATING_KINDS}
+        "referrals:": COARSE_KINDS, "rating_scores:": SCORE_KINDS, "ratings:": RATING_KINDS,
+        "retention:": COHORT_KINDS}
 # and measures held at some levels of units only (summed over the units from the start)
 HELD_LEVELS = {"rating_scores:": ("all",)}
 
@@ -177,7 +190,8 @@ def build_cells(con, reference: dt.date, threshold: int,
         f"{i}:{part}" for i in indicators for part in ("n", "N")] + list(FAMILY_MEASURES) + [
         number_measure(part, p, k) for p, k in steps for part in NUMBER_PARTS.values()] + [
         referral_measure(d) for d in VOCABULARIES["destination"]] + [
-        name for *_, name in RATING_KEYS]
+        name for *_, name in RATING_KEYS] + [
+        retention_measure(part, p, k) for p, k in steps for part in RETENTION_PARTS.values()]
     con.register("_privacy_members", members)
     con.register("_privacy_periods", periods)
     con.register("_privacy_measures", pa.table({"measure_code": list(range(len(measures))),
@@ -190,7 +204,10 @@ def build_cells(con, reference: dt.date, threshold: int,
               for p, k in steps for column, part in NUMBER_PARTS.items()]),
             ("referrals", ("destination",),
              [(d, referral_measure(d)) for d in VOCABULARIES["destination"]]),
-            ("ratings", ("item", "rater_role", "score"), RATING_KEYS)):
+            ("ratings", ("item", "rater_role", "score"), RATING_KEYS),
+            ("retention", ("programme_id", "visit_number", "part"),
+             [(p, k, column, retention_measure(part, p, k))
+              for p, k in steps for column, part in RETENTION_PARTS.items()])):
         table = pa.Table.from_pylist([dict(zip(columns, row[:-1]), measure_code=code[row[-1]])
                                       for row in rows if row[-1] in code])
         con.register(f"_privacy_keys_{name}", table)
@@ -201,7 +218,7 @@ def build_cells(con, reference: dt.date, threshold: int,
     finally:
         for name in ("_privacy_members", "_privacy_periods", "_privacy_measures",
                      "_privacy_keys_numbers", "_privacy_keys_referrals",
-                     "_privacy_keys_ratings"):
+                     "_privacy_keys_ratings", "_privacy_keys_retention"):
             con.unregister(name)
         for table in ("_privacy_units", "_privacy_bvc", "_privacy_born", "_privacy_all",
                       "_privacy_previous", "_privacy_numbers", "_privacy_held",
@@ -301,6 +318,12 @@ def _cells(con, indicators: list[str]) -> None:
                         FROM visit_cell_months)) r
             JOIN _privacy_keys_ratings k ON k.item = r.item
                 AND k.rater_role = r.rater_role AND k.score = 0
+            UNION ALL  -- (by birth month)
+            SELECT k.measure_code, v.bvc_id, v.month, v.value
+            FROM (UNPIVOT (SELECT bvc_id, programme_id, visit_number, month,
+                                  {", ".join(RETENTION_PARTS)} FROM retention_months)
+                  ON {", ".join(RETENTION_PARTS)} INTO NAME part VALUE value) v
+            JOIN _privacy_keys_retention k USING (programme_id, visit_number, part)
         )
         SELECT v.measure_code::BIGINT AS measure_code, u.unit_code, x.unit_code AS
                district_code, p.period_code, sum(v.value)::BIGINT AS value
