@@ -488,6 +488,11 @@ def _solve(con, threshold: int) -> None:
     beside the counts."""
     cells = con.sql("SELECT measure_code, unit_code, period_code, value FROM _privacy_all"
                     ).fetchnumpy()
+    # the cells are in numpy now: DuckDB's copies go before the solver's arrays grow (a
+    # national build's peak)
+    for table in ("_privacy_all", "_privacy_numbers", "_privacy_national", "_privacy_bvc",
+                  "_privacy_born", "_privacy_previous"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     units = con.sql("SELECT unit_code, level, unit, district FROM _privacy_units "
                     "ORDER BY unit_code").fetchnumpy()
     periods = con.sql("SELECT * FROM _privacy_periods ORDER BY period_code").fetchnumpy()

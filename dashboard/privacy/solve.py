@@ -200,12 +200,19 @@ class _Cells:
         size = self.size = np.bincount(unit, weights=values, minlength=axes.n_units)
         self.stand = {d: int(b[np.argmax(size[b])]) for d, b in axes.bvcs_of.items()
                       if len(b)}
-        # every possible key to its cell (-1: a count of 0): a look-up is one read (a
-        # national grid: some ten million keys, 40 MB while the database is built)
+        # every possible key to its cell (-1: a count of 0), by slot: each (measure,
+        # period) with a cell has a row of units, the others none (a national grid: 300
+        # measures × 170 periods × 1 500 units would be 330 MB, most of it of measures held
+        # at a few kinds or levels; by slot some 60 MB). A look-up is two reads.
         # (by every measure code: a partner may have no cell at all)
-        size = n_measures * axes.n_periods * axes.n_units
-        self.index = np.full(size, -1, dtype=np.int32)
-        self.index[key] = np.arange(len(key), dtype=np.int32)
+        pair = measure * axes.n_periods + period
+        used = np.unique(pair)
+        self.slot = np.full(n_measures * axes.n_periods, -1, dtype=np.int32)
+        self.slot[used] = np.arange(len(used), dtype=np.int32)
+        self.index = np.full(len(used) * axes.n_units, -1, dtype=np.int32)
+        self.index[self.slot[pair].astype(np.int64) * axes.n_units + unit] = np.arange(
+            len(key), dtype=np.int32)
+        del key, pair
 
     def needed(self, measure, period, unit) -> np.ndarray:
         """Whether a pattern's corner (measure, period, unit) is a cell it must hold: a
@@ -229,10 +236,11 @@ class _Cells:
     def at(self, measure, unit, period) -> np.ndarray:
         """Indices of the cells (measure, unit, period), -1 where the count is 0 (a measure
         of -1 reads measure 0's: `needed` says it is none)."""
-        keys = (np.maximum(np.asarray(measure, dtype=np.int64), 0) * self.axes.n_periods
-                + np.asarray(period, dtype=np.int64)) * self.axes.n_units + np.asarray(
-            unit, dtype=np.int64)
-        return self.index[keys].astype(np.int64)
+        slot = self.slot[np.maximum(np.asarray(measure, dtype=np.int64), 0)
+                         * self.axes.n_periods + np.asarray(period, dtype=np.int64)]
+        found = self.index[np.maximum(slot, 0).astype(np.int64) * self.axes.n_units
+                           + np.asarray(unit, dtype=np.int64)].astype(np.int64)
+        return np.where(slot >= 0, found, -1)
 
 
 def hidden_cells(values: np.ndarray, measure: np.ndarray, unit: np.ndarray,
