@@ -13,7 +13,7 @@ from dashboard.i18n import indicator_name, t
 from dashboard.numbers import DASH
 from dashboard.privacy import read
 from dashboard.privacy.build import (COARSE_KINDS, RATING_KINDS, SCORE_KINDS, number_measure,
-                                     rating_measure, referral_measure, retention_measure,
+                                     rating_measure, referral_measure, retention_share,
                                      score_measure)
 from dashboard.vocab import VOCABULARIES
 from dashboard.tiles import (Tile, grid_count_tile, grid_share_tile)
@@ -221,22 +221,11 @@ def retention_by_cohort(context, cohort: str) -> pd.DataFrame:
                "hidden", "value"]
     if steps.empty:
         return pd.DataFrame(columns=columns)
-    parts = ("n", "N")
-    rows = context.counts([retention_measure(part, p, k) for p, k in
-                           zip(steps.programme_id, steps.visit_number) for part in parts],
-                          interval=cohort, view=view)
-    key = rows.measure.str.split(":", expand=True)
-    wide = pd.DataFrame({"cohort": rows.period_group, "programme_id": key[1],
-                         "visit_number": key[2].astype(int), "part": key[3],
-                         "value": rows.value, "hidden": rows.hidden.astype(bool)}).pivot(
-        index=["cohort", "programme_id", "visit_number"], columns="part",
-        values=["value", "hidden"])
-    out = pd.DataFrame({"n": wide[("value", "n")], "denominator": wide[("value", "N")],
-                        "hidden": wide[("hidden", "n")].astype(bool)
-                        | wide[("hidden", "N")].astype(bool)}).reset_index()
-    out = out[out.denominator > 0].merge(steps, on=["programme_id", "visit_number"])
-    out["hidden"] |= out.denominator < context.threshold
-    out["value"] = (out.n / out.denominator).where(~out.hidden)
+    steps = steps.assign(indicator=[retention_share(p, k) for p, k in
+                                    zip(steps.programme_id, steps.visit_number)])
+    rows = context.shares(list(steps.indicator), interval=cohort, view=view)
+    out = rows[rows.denominator > 0].rename(columns={"period_group": "cohort"}).merge(
+        steps, on="indicator")
     return out.sort_values(["cohort", "programme_id", "visit_number"],
                            ignore_index=True)[columns]
 

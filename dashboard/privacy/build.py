@@ -38,9 +38,15 @@ def number_measure(name: str, programme: str, visit_number: int) -> str:
 RETENTION_PARTS = {"n": "n", "denominator": "N"}
 
 
+def retention_share(programme: str, visit_number: int) -> str:
+    """Retention per programme and visit number as a share of the grid
+    ("retention:goteborg-6:2"), its n and N the measures retention_measure names."""
+    return f"retention:{programme}:{int(visit_number)}"
+
+
 def retention_measure(part: str, programme: str, visit_number: int) -> str:
     """Retention's n or N per programme and visit number: "retention:goteborg-6:2:n"."""
-    return f"retention:{programme}:{int(visit_number)}:{part}"
+    return f"{retention_share(programme, visit_number)}:{part}"
 
 
 def referral_measure(destination: str) -> str:

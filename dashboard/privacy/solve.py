@@ -173,10 +173,14 @@ class _Cells:
         self.held = np.ones((n_measures, axes.n_periods), dtype=bool)
         for k, held in (kinds or {}).items():
             self.held[k] = [bool(kinds & held) for kinds in axes.period_kinds]
-        # and at a level of units (score counts: districts and all units, no BVC)
+        # and at a level of units (score counts: all units alone)
         self.at_level = np.ones((n_measures, 3), dtype=bool)
         for k, held in (levels or {}).items():
             self.at_level[k] = [level in held for level in (BVC, DISTRICT, ALL)]
+        # (a measure without BVC cells is held for all units alone: _unit_pairs' stand-ins
+        # serve that case)
+        assert not (self.at_level[:, DISTRICT] & ~self.at_level[:, BVC]).any(), \
+            "a measure held at districts is held at BVCs"
         self.restricted = ~self.held.all(axis=1) | ~self.at_level.all(axis=1)
         # where a measure's group adds up: the periods (and levels) every measure of it is
         # held at
@@ -354,8 +358,9 @@ def _cousin_patterns(cells: _Cells, measure, unit, period, todo, hidden, covered
     """A small count left over, at once: a BVC's (its siblings have no visits then: a BVC
     starting, or alone in its district) with a BVC of another district, or a district's
     with a BVC of its own and one of another (among the `k` with the fewest visits that
-    period, and the `k` with the most), each with its district, times a pair of months. `among`: the cells of the
-    measures the small ones are of (their candidates), all by default."""
+    period, and the `k` with the most), each with its district, times a pair of months.
+    `among`: the cells of the measures the small ones are of (their candidates), all by
+    default."""
     axes = cells.axes
     x = np.flatnonzero(todo & ~covered & (axes.unit_level[unit] == level))
     if not len(x):
@@ -554,21 +559,11 @@ def _unit_pairs(cells: _Cells, measure: int, unit: int, period: int, k: int | No
     level = axes.unit_level[unit]
     others = axes.outside.get
     if not cells.at_level[measure, BVC]:
-        # a measure without BVC cells (score counts): a district's largest BVC stands for
-        # it (its BVC corners are no cells, its partners' are), the districts ranked by
-        # their counts; when none of those has counts everywhere, any BVC of the district
-        stand = cells.stand
-        if level == DISTRICT:
-            firsts = [stand[unit]] if k is not None else axes.bvcs_of[unit].tolist()
-            seconds = [stand[d] for d, _ in _smallest(
-                cells, measure, [d for d in stand if d != unit], period, k, largest=k)]
-        elif cells.at_level[measure, DISTRICT]:
-            firsts = [stand[d] for d, _ in _smallest(cells, measure, list(stand), period, k)]
-            seconds = []
-        else:  # held for all units alone: the largest districts stand for them
-            ranked = sorted(stand, key=lambda d: -cells.size[d])
-            firsts, seconds = [stand[d] for d in ranked[:k]], []
-        return [(b1, b2) for b1 in firsts for b2 in seconds + [None] if b1 != b2]
+        # a measure held for all units alone (score counts): the largest BVCs of the
+        # largest districts stand for them (their BVC and district corners are no cells of
+        # it, its partners' are: likeliest to have counts there)
+        ranked = sorted(cells.stand, key=lambda d: -cells.size[d])
+        return [(cells.stand[d], None) for d in ranked[:k]]
     if level == BVC:
         own = axes.bvcs_of[int(axes.unit_up[unit])]
         firsts = [unit]
@@ -606,11 +601,11 @@ def _month_pairs(cells: _Cells, measure: int, unit: int, period: int,
         # the fewest periods, then the smallest counts at `unit`
         ranked = []
         for m2 in axes.near[period]:
-            diff = [p for p in axes.closure[m1] ^ axes.closure[m2] if cells.held[measure, p]]
+            apart = axes.closure[m1] ^ axes.closure[m2]
+            diff = [p for p in apart if cells.held[measure, p]]
             found = cells.at(np.full(len(diff), measure), np.full(len(diff), unit), diff)
             if (found >= 0).all():
-                ranked.append((len(axes.closure[m1] ^ axes.closure[m2]),
-                               int(cells.values[found].sum()), m2))
+                ranked.append((len(apart), int(cells.values[found].sum()), m2))
         ranked.sort()
         pairs += [(m1, m2) for _, _, m2 in ranked[:None if k is None else k + 1]] + [
             (m1, None)]
