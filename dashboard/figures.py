@@ -325,8 +325,10 @@ def destination_counts(context, view=None, by: str | None = None) -> pd.DataFram
         return pd.DataFrame(columns=["destination_group", "destination", "unit_group",
                                      "value", "hidden"])
     rows = context.counts([referral_measure(d) for d in codes], by=by, view=view)
-    destination = rows.measure.str.split(":", n=1).str[1]
-    return pd.DataFrame({"destination_group": [codes[d].group for d in destination],
+    # per distinct measure, not per row: by district a national selection has 300 a code
+    destination = rows.measure.map({m: m.split(":", 1)[1] for m in rows.measure.unique()})
+    return pd.DataFrame({"destination_group": destination.map(
+                             {d: codes[d].group for d in destination.unique()}),
                          "destination": destination, "unit_group": rows.unit_group,
                          "value": rows.value, "hidden": rows.hidden.astype(bool)})
 

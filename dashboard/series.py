@@ -159,16 +159,14 @@ def destinations_by_district(rows: pd.DataFrame, lang: str, threshold: int) -> p
     texts = rows.assign(text=cell_texts(rows.value, rows.hidden, threshold, lang))
     used = rows.groupby("destination").value.sum()
     texts = texts[texts.destination.isin(used.index[used > 0])]
-    table = texts.pivot_table(index=["destination_group", "destination"],
-                              columns="unit_group", values="text", aggfunc="first")
-    table = table.sort_index(ascending=[False, True])
-    out = pd.DataFrame({
-        t("destination_group", lang): [label("destination_group", g, lang)
-                                       for g, _ in table.index],
-        t("destination", lang): [label("destination", d, lang) for _, d in table.index]})
-    for district in table.columns:
-        out[district] = table[district].tolist()
-    return out
+    table = texts.set_index(["destination_group", "destination", "unit_group"]).text.unstack(
+        "unit_group").sort_index(ascending=[False, True])
+    names = np.array([[label("destination_group", g, lang), label("destination", d, lang)]
+                      for g, d in table.index], dtype=object).reshape(-1, 2)
+    # one block of text: a national selection has some 300 districts, a column each
+    return pd.DataFrame(np.hstack([names, table.to_numpy(dtype=object)]), dtype=object,
+                        columns=[t("destination_group", lang), t("destination", lang),
+                                 *table.columns])
 
 
 def rating_trend(rows: pd.DataFrame, item: str, threshold: int, lang: str
